@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every Swift target (see STYLE.md §2).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Warren",
+    products: [
+        .library(name: "WarrenProto", targets: ["WarrenProto"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+    ],
+    targets: [
+        // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.
+        .target(
+            name: "CWarrenProto",
+            linkerSettings: [.linkedLibrary("protobuf-c"), .linkedLibrary("z")]
+        ),
+        // Swift value types and the codec for every message; the only importer of CWarrenProto.
+        .target(
+            name: "WarrenProto",
+            dependencies: [
+                "CWarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenProtoTests",
+            dependencies: [
+                "WarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
