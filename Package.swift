@@ -12,10 +12,10 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Warren",
     products: [
-        .library(name: "WarrenProto", targets: ["WarrenProto"]),
+        .library(name: "WarrenProto", targets: ["WarrenProto"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3")
     ],
     targets: [
         // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.

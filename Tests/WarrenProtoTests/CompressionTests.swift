@@ -25,14 +25,18 @@ struct CompressionTests {
     func limitIsInclusive() throws {
         let compressed = MessageCompression.deflate([UInt8](repeating: 7, count: 1000))
         #expect(try MessageCompression.inflate(compressed, limit: 1000).count == 1000)
-        #expect(throws: CompressionError.limitExceeded(limit: 999)) { try MessageCompression.inflate(compressed, limit: 999) }
+        #expect(throws: CompressionError.limitExceeded(limit: 999)) {
+            try MessageCompression.inflate(compressed, limit: 999)
+        }
     }
 
     @Test("corrupt and truncated streams are refused as corrupt")
     func corruptStreams() throws {
         let compressed = MessageCompression.deflate([UInt8](repeating: 1, count: 5000))
         #expect(throws: CompressionError.corrupt) { try MessageCompression.inflate([1, 2, 3, 4], limit: 1 << 20) }
-        #expect(throws: CompressionError.corrupt) { try MessageCompression.inflate(Array(compressed.dropLast(3)), limit: 1 << 20) }
+        #expect(throws: CompressionError.corrupt) {
+            try MessageCompression.inflate(Array(compressed.dropLast(3)), limit: 1 << 20)
+        }
         #expect(throws: CompressionError.corrupt) { try MessageCompression.inflate([], limit: 1 << 20) }
     }
 

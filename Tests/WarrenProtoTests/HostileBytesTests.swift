@@ -49,14 +49,20 @@ struct HostileBytesTests {
         #expect(truncated.message.contains("truncated varint"))
     }
 
-    @Test("group wire types and field number 0 are rejected", arguments: [[0x0B, 0x0C], [0x00, 0x01], [0x0F]] as [[UInt8]])
+    @Test(
+        "group wire types and field number 0 are rejected",
+        arguments: [[0x0B, 0x0C], [0x00, 0x01], [0x0F]] as [[UInt8]]
+    )
     func unsupportedTags(bytes: [UInt8]) throws {
         let error = try #require(Self.decodingError(bytes))
         #expect(error.kind == .malformed)
         #expect(!error.message.isEmpty)
     }
 
-    @Test("a string that is not UTF-8 is an invalid-string error", arguments: [[0xC3, 0x28], [0xED, 0xA0, 0x80], [0xFF], [0xE2, 0x82]] as [[UInt8]])
+    @Test(
+        "a string that is not UTF-8 is an invalid-string error",
+        arguments: [[0xC3, 0x28], [0xED, 0xA0, 0x80], [0xFF], [0xE2, 0x82]] as [[UInt8]]
+    )
     func invalidUTF8(bytes: [UInt8]) throws {
         let error = try #require(Self.decodingError([0x0A, UInt8(bytes.count)] + bytes))
         #expect(error.kind == .invalidString)
@@ -115,7 +121,8 @@ struct HostileBytesTests {
         var rng = SplitMix64(seed: 0xBAD_B17E5)
         for type in allArbitraryMessageTypes {
             for _ in 0..<200 {
-                let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng)
+                }
                 Self.decodeAnything(type, bytes)
             }
         }

@@ -1,11 +1,11 @@
 internal import CWarrenProto
 
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Musl)
-internal import Musl
+    internal import Musl
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// Field conversions between Swift values and libprotobuf-c's C representation, used by generated code.

@@ -11,8 +11,12 @@ public enum MessageCompression {
         return [UInt8](unsafeUninitializedCapacity: bound) { out, count in
             var written = 0
             let result = cwarren_deflate(
-                bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
-                out.baseAddress, bound, -1, &written
+                bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                bytes.count,
+                out.baseAddress,
+                bound,
+                -1,
+                &written
             )
             precondition(result == CWARREN_ZLIB_OK, "deflate into a buffer of deflateBound bytes cannot fail")
             count = written
@@ -32,7 +36,11 @@ public enum MessageCompression {
         var out: UnsafeMutablePointer<UInt8>?
         var written = 0
         let result = cwarren_inflate(
-            bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, limit, &out, &written
+            bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            bytes.count,
+            limit,
+            &out,
+            &written
         )
         defer { cwarren_buffer_free(out) }
         switch result {

@@ -25,7 +25,9 @@ struct JSONParser {
 
     private mutating func expect(_ literal: String) throws {
         for byte in literal.utf8 {
-            guard index < bytes.count, bytes[index] == byte else { throw Failure(description: "expected \(literal) at \(index)") }
+            guard index < bytes.count, bytes[index] == byte else {
+                throw Failure(description: "expected \(literal) at \(index)")
+            }
             index += 1
         }
     }
@@ -80,7 +82,9 @@ struct JSONParser {
         try expect("\"")
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
-        func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() }
+        func flush() {
+            scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll()
+        }
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -110,7 +114,8 @@ struct JSONParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw Failure(description: "bad \\u escape at \(index)") }
         index += 4
         return code

@@ -48,7 +48,8 @@ struct ValueGenerator {
         switch mode {
         case .empty: 0
         case .maximal: .greatestFiniteMagnitude
-        case .random: [0.5, -1e300, 3.14159, Double.leastNonzeroMagnitude, Double.random(in: -1e9...1e9, using: &rng)][int(0...4)]
+        case .random:
+            [0.5, -1e300, 3.14159, Double.leastNonzeroMagnitude, Double.random(in: -1e9...1e9, using: &rng)][int(0...4)]
         }
     }
 
@@ -72,7 +73,9 @@ struct ValueGenerator {
         case .empty: return ""
         case .maximal: return String(repeating: "é🦀界", count: 700)
         case .random:
-            let pools: [ClosedRange<UInt32>] = [0x20...0x7e, 0xa0...0x24f, 0x4e00...0x9fff, 0x1f300...0x1faff, 0x300...0x36f, 0x1...0x1f]
+            let pools: [ClosedRange<UInt32>] = [
+                0x20...0x7e, 0xa0...0x24f, 0x4e00...0x9fff, 0x1f300...0x1faff, 0x300...0x36f, 0x1...0x1f,
+            ]
             let length = int(0...24)
             var scalars = String.UnicodeScalarView()
             for _ in 0..<length {
@@ -96,7 +99,8 @@ struct ValueGenerator {
         case .empty: return E(rawValue: 0)
         case .maximal: return E.knownCases.last!
         case .random:
-            return int(0...9) == 0 ? E(rawValue: Int32(int(1000...100_000))) : E.knownCases[int(0...(E.knownCases.count - 1))]
+            return int(0...9) == 0
+                ? E(rawValue: Int32(int(1000...100_000))) : E.knownCases[int(0...(E.knownCases.count - 1))]
         }
     }
 
