@@ -11,11 +11,13 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Warren",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "WarrenProto", targets: ["WarrenProto"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3")
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.
@@ -30,6 +32,26 @@ let package = Package(
                 "CWarrenProto",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The semantics engine of RuntimeSessionAdapter: no sockets, no SQL, no protobuf.
+        .target(
+            name: "WarrenRuntime",
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // RuntimeStore backends: MemoryStore now, SQLite with the persistence work.
+        .target(
+            name: "WarrenStore",
+            dependencies: ["WarrenRuntime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenRuntimeTests",
+            dependencies: ["WarrenRuntime", "WarrenStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,185 @@
+/// The runtime loop: hands staged batches to the executor and records how each run ended
+/// (adapter-spec §9), with Warren's fixes: interrupt and stop reach a busy executor, a cancelled run is
+/// not retried, and a recoverable failure is retried after a short backoff while its waiters keep waiting.
+extension SessionRuntime {
+    /// Attaches an executor and starts its loop; false when one is already attached and live.
+    func attach(_ executor: any Executor) async throws(RuntimeDriverError) -> Bool {
+        if hasLiveLoop { return false }
+        try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            try driver.attach(executorName: executor.name)
+        }
+        let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        loop = LoopState(executor: executor, wake: wake)
+        loop?.task = Task { await self.runLoop(executor: executor, wakes: wakes) }
+        wake.yield()  // always wake once after attaching: queued work drains and no wake is lost (Q2)
+        return true
+    }
+
+    private func runLoop(executor: any Executor, wakes: AsyncStream<Void>) async {
+        wakeLoop: for await _ in wakes {
+            while loop?.stopReason == nil {
+                guard let (run, assignment, control) = await nextRun(executorName: executor.name) else { break }
+                let outcome = await executor.run(assignment, control: control)
+                guard let delay = await finish(run, outcome: outcome) else { break wakeLoop }
+                if delay > .zero { try? await Task.sleep(for: delay) }
+            }
+            if loop?.stopReason != nil { break }
+        }
+        await loopExited()
+    }
+
+    /// Stages the next batch, or nil when there is none (or the runtime cannot process its queue).
+    private func nextRun(executorName: String) async -> (StagedRun, RunAssignment, RunControlStream)? {
+        guard driver.canStartRun else { return nil }
+        let staged = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            try driver.startNextRun(executorName: executorName)
+        }
+        guard let run = staged ?? nil else { return nil }
+        let inputs = driver.inputs(of: run)
+        var metadata = RuntimeTurnMetadata()
+        for input in inputs {
+            switch input {
+            case .prompt(let prompt): prompt.turnMetadata.map { metadata.merge($0) }
+            case .flowStep(let step): step.turnMetadata.map { metadata.merge($0) }
+            default: break
+            }
+        }
+        let kind: RuntimeExecutionKind =
+            inputs.allSatisfy { $0.executionKind == .resumePending } ? .resumePending : .contentTurn
+        let assignment = RunAssignment(
+            sessionID: sessionID,
+            runID: run.runID,
+            boundary: run.boundary,
+            inputs: inputs,
+            turnMetadata: metadata,
+            executionKind: kind
+        )
+        let (control, continuation) = AsyncStream<RunControlCommand>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        loop?.runControl = continuation
+        if let reason = loop?.stopReason { continuation.yield(.stopRuntimeExecutor(reason: reason)) }
+        return (run, assignment, control)
+    }
+
+    /// Records a run's outcome; returns the pause before the next run, or nil when the loop must end.
+    private func finish(_ run: StagedRun, outcome: RunOutcome) async -> Duration? {
+        loop?.runControl?.finish()
+        loop?.runControl = nil
+        switch outcome {
+        case .completed(let terminal, let supplied, let snapshot):
+            let receipt =
+                supplied
+                ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
+            if let mismatch = driver.receiptMismatch(receipt, for: run) {
+                return await recordFailure(run, error: "receipt rejected: \(mismatch)", recoverable: true)
+            }
+            do {
+                try await perform(receipt: receipt, sessionSnapshot: snapshot) {
+                    (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+                    try driver.boundaryApplied(receipt)
+                    try driver.runCompleted(run.runID)
+                }
+            } catch {
+                _ = await recordFailure(run, error: "boundary commit failed: \(error)", recoverable: true)
+                return nil  // the reference stops the executor after a failed boundary commit
+            }
+            resolveTerminalWaiters(run.inputIDs, success: Self.successOutcome(terminal))
+            return .zero
+        case .failed(let error, let recoverable):
+            return await recordFailure(run, error: error, recoverable: recoverable)
+        case .cancelled(let reason):
+            _ = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+                try driver.runCancelled(run.runID, reason: reason)
+            }
+            for id in run.inputIDs where driver[id]?.state.isTerminal == true {
+                completions.resolve(id, with: .cancelled(reason: reason))
+            }
+            return .zero
+        }
+    }
+
+    private func recordFailure(_ run: StagedRun, error: String, recoverable: Bool) async -> Duration? {
+        do {
+            try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+                if recoverable {
+                    try driver.runFailed(run.runID, error: error)
+                } else {
+                    try driver.runFailedPermanently(run.runID, error: error)
+                }
+            }
+        } catch {
+            return nil
+        }
+        resolveTerminalWaiters(run.inputIDs)
+        let attempts = run.inputIDs.compactMap { driver[$0]?.attemptCount }.max() ?? 1
+        return .milliseconds(min(1_000, 10 << min(Int(attempts), 6)))
+    }
+
+    static func successOutcome(_ terminal: RunTerminal?) -> CompletionOutcome {
+        switch terminal {
+        case .result(let result)?: .completed(result)
+        case .callbackPending(let tool, let arguments)?: .callbackPending(toolName: tool, argumentsJSON: arguments)
+        case nil: .completedWithoutResult
+        }
+    }
+
+    /// The loop ended: apply a requested stop, then release every remaining waiter.
+    private func loopExited() async {
+        if let reason = loop?.stopReason {
+            if !driver.state.isTerminal {
+                _ = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+                    _ = try driver.stop()
+                }
+            }
+            terminateWaiters("runtime stopped")
+            _ = reason
+        } else {
+            terminateWaiters("runtime loop exited")
+        }
+        loop?.exited = true
+        loop?.wake.finish()
+    }
+
+    // MARK: Control
+
+    /// Pushes an interrupt to the run in flight; false when no loop is live.
+    func interrupt(reason: String) -> Bool {
+        guard hasLiveLoop else { return false }
+        loop?.runControl?.yield(.cancelCurrentRun(reason: reason))
+        return true
+    }
+
+    /// Asks a live loop to stop: the run in flight is told at once; the loop then stops the runtime and
+    /// exits. False when no loop is live.
+    func requestStop(reason: String) -> Bool {
+        guard hasLiveLoop else { return false }
+        loop?.stopReason = reason
+        loop?.runControl?.yield(.stopRuntimeExecutor(reason: reason))
+        loop?.wake.yield()
+        return true
+    }
+
+    /// Waits until the loop has exited (tests and shutdown).
+    func waitForLoopExit() async {
+        await loop?.task?.value
+    }
+}
+
+extension SessionRuntime {
+    /// Ends the loop after the run in flight (its wake stream closes).
+    func endLoop(reason: String) async {
+        guard let loop, !loop.exited else { return }
+        loop.wake.finish()
+        _ = reason
+    }
+
+    /// The session was unregistered: detach, release the waiters, let the loop wind down.
+    func unregistered() async {
+        let name = loop?.executor.name ?? ""
+        _ = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            driver.detach(executorName: name, reason: "session unregistered")
+            driver.emit(.runtimeUnregistered)
+        }
+        terminateWaiters("runtime session unregistered")
+        await endLoop(reason: "session unregistered")
+    }
+}

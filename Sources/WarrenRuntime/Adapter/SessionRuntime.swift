@@ -1,0 +1,132 @@
+/// One session's runtime: its driver, its completion waiters and its runtime loop, behind one actor.
+///
+/// Every change goes through ``perform(_:)``: it runs the driver change, commits what it changed and
+/// the events it emitted in one store transaction, and restores the driver if the commit fails, so
+/// memory never runs ahead of the store and the events describe exactly the committed state. An async
+/// lock keeps those changes in order across the commit's suspension (the reference's driver lock).
+actor SessionRuntime {
+    let sessionID: SessionID
+    let runtimeID: RuntimeID
+    let store: any RuntimeStore
+    let bus: EventBus
+    private(set) var driver: RuntimeDriver
+    var completions = CompletionRegistry()
+    private var lockHeld = false
+    private var lockWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// The attached executor and its loop, while one is attached.
+    var loop: LoopState?
+
+    struct LoopState {
+        let executor: any Executor
+        let wake: AsyncStream<Void>.Continuation
+        var task: Task<Void, Never>?
+        var runControl: AsyncStream<RunControlCommand>.Continuation?
+        var stopReason: String?
+        var exited = false
+    }
+
+    init(sessionID: SessionID, store: any RuntimeStore, bus: EventBus, driver: RuntimeDriver) {
+        self.sessionID = sessionID
+        self.runtimeID = sessionID.runtimeID
+        self.store = store
+        self.bus = bus
+        self.driver = driver
+    }
+
+    // MARK: Queries
+
+    var state: RuntimeState { driver.state }
+    var activeInputIDs: [InputID] { driver.activeInputIDs }
+    func inputState(_ id: InputID) -> InputState? { driver[id] }
+    var hasLiveLoop: Bool { loop.map { !$0.exited } ?? false }
+
+    /// Changes driver fields that are not persisted (silent intents).
+    func withDriver(_ body: (inout RuntimeDriver) -> Void) {
+        body(&driver)
+    }
+
+    // MARK: Ordered, committed changes
+
+    private func acquire() async {
+        if !lockHeld {
+            lockHeld = true
+            return
+        }
+        await withCheckedContinuation { lockWaiters.append($0) }
+    }
+
+    private func release() {
+        if lockWaiters.isEmpty {
+            lockHeld = false
+        } else {
+            lockWaiters.removeFirst().resume()
+        }
+    }
+
+    /// Applies `change` to the driver and commits it; on any error the driver is left as it was.
+    func perform<T: Sendable>(
+        receipt: RunBoundaryReceipt? = nil,
+        sessionSnapshot: [UInt8]? = nil,
+        _ change: (inout RuntimeDriver) throws(RuntimeDriverError) -> T
+    ) async throws(RuntimeDriverError) -> T {
+        await acquire()
+        defer { release() }
+        let checkpoint = driver
+        let result: T
+        do {
+            result = try change(&driver)
+        } catch {
+            driver = checkpoint
+            throw error
+        }
+        let transaction = StoreTransaction(
+            runtimeID: runtimeID,
+            inputStates: driver.takeChangedStates(),
+            runtimeState: driver.state == .attached || driver.state == .running ? .idle : driver.state,
+            receipt: receipt,
+            sessionSnapshot: sessionSnapshot,
+            events: driver.takeEvents()
+        )
+        do {
+            bus.deliver(try await store.commit(transaction))
+        } catch {
+            driver = checkpoint
+            throw .internal("persist failed: \(error)")
+        }
+        return result
+    }
+
+    /// Commits events that change no state (for example a published event).
+    func publish(_ events: [PendingEvent]) async throws(RuntimeDriverError) {
+        try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            for event in events { driver.emit(event.event, correlation: event.correlationID) }
+        }
+    }
+
+    // MARK: Completions
+
+    /// Resolves the waiters of every listed input that is now terminal, by how it ended.
+    func resolveTerminalWaiters(_ ids: [InputID], success: CompletionOutcome? = nil) {
+        for id in ids {
+            guard let record = driver[id], record.state.isTerminal else { continue }
+            completions.resolve(id, with: Self.outcome(of: record, success: success))
+        }
+    }
+
+    static func outcome(of record: InputState, success: CompletionOutcome?) -> CompletionOutcome {
+        switch record.terminalOutcome {
+        case .consumed?: success ?? .completedWithoutResult
+        case .abandoned(.cancelled)?: .cancelled(reason: "run cancelled")
+        case .abandoned(let reason)?: .abandoned(reason: reason.description)
+        case .superseded(let by)?: .abandoned(reason: "superseded by \(by)")
+        case .coalesced(let into)?: .abandoned(reason: "coalesced into \(into)")
+        case nil: .completedWithoutResult
+        }
+    }
+
+    /// Ends every waiter with `runtimeTerminated(reason)`, except those of `keep`.
+    func terminateWaiters(_ reason: String, except keep: Set<InputID> = []) {
+        completions.resolveAll(with: .runtimeTerminated(reason: reason), except: keep)
+    }
+}
