@@ -95,3 +95,15 @@ public protocol SessionServiceRuntimeExt: Sendable {
     /// Non-terminal inputs, in admission order.
     func listActiveInputs(_ id: SessionID) async throws(RuntimeDriverError) -> [InputID]
 }
+
+extension RuntimeSessionAdapter {
+    /// Admits `input` and runs it at once with the caller as its executor; returns what `operation`
+    /// returned, or throws its error (the input is then abandoned) or a ``RuntimeDriverError``.
+    public func acceptInputAndRun<T: Sendable>(
+        _ id: SessionID,
+        _ input: Input,
+        _ operation: @Sendable (RunAssignment) async throws -> (T, RunOutcome)
+    ) async throws -> T {
+        try await runtime(id).acceptAndRun(input, operation)
+    }
+}

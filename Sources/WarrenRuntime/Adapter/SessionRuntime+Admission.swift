@@ -35,7 +35,7 @@ extension SessionRuntime {
     /// A handle for an input by id: resolved at once when it is terminal (AwaitCompletion).
     func completionHandle(for id: InputID) -> CompletionHandle? {
         guard let record = driver[id] else { return nil }
-        if record.state.isTerminal { return .resolved(id, Self.outcome(of: record, success: nil)) }
+        if record.state.isTerminal { return .resolved(id, terminalOutcome(of: record)) }
         return completions.register(id)
     }
 

@@ -91,7 +91,7 @@ extension SessionRuntime {
                 try driver.runCancelled(run.runID, reason: reason)
             }
             for id in run.inputIDs where driver[id]?.state.isTerminal == true {
-                completions.resolve(id, with: .cancelled(reason: reason))
+                finish(id, with: .cancelled(reason: reason))
             }
             return .zero
         }

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// One session's runtime: its driver, its completion waiters and its runtime loop, behind one actor.
 ///
 /// Every change goes through ``perform(_:)``: it runs the driver change, commits what it changed and
@@ -11,6 +13,10 @@ actor SessionRuntime {
     let bus: EventBus
     private(set) var driver: RuntimeDriver
     var completions = CompletionRegistry()
+    /// How recent inputs ended, so a later AwaitCompletion gets the run's result, not just "consumed".
+    private var recentOutcomes: [InputID: CompletionOutcome] = [:]
+    private var recentOrder = Deque<InputID>()
+    static let recentOutcomeLimit = 4_096
     private var lockHeld = false
     private var lockWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -110,8 +116,24 @@ actor SessionRuntime {
     func resolveTerminalWaiters(_ ids: [InputID], success: CompletionOutcome? = nil) {
         for id in ids {
             guard let record = driver[id], record.state.isTerminal else { continue }
-            completions.resolve(id, with: Self.outcome(of: record, success: success))
+            finish(id, with: Self.outcome(of: record, success: success))
         }
+    }
+
+    /// Records how an input ended and resolves its waiters.
+    func finish(_ id: InputID, with outcome: CompletionOutcome) {
+        if recentOutcomes.updateValue(outcome, forKey: id) == nil {
+            recentOrder.append(id)
+            if recentOrder.count > Self.recentOutcomeLimit, let oldest = recentOrder.popFirst() {
+                recentOutcomes[oldest] = nil
+            }
+        }
+        completions.resolve(id, with: outcome)
+    }
+
+    /// How a terminal input ended: the recorded outcome, else what its state says.
+    func terminalOutcome(of record: InputState) -> CompletionOutcome {
+        recentOutcomes[record.inputID] ?? Self.outcome(of: record, success: nil)
     }
 
     static func outcome(of record: InputState, success: CompletionOutcome?) -> CompletionOutcome {

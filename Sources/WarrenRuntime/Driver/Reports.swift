@@ -4,18 +4,30 @@ public struct RetireReport: Hashable, Sendable {
     public var inputsAbandoned: Int
     /// Inputs left for the loop to drain.
     public var inputsPendingDrain: Int
+
+    /// Creates a report.
+    public init(inputsAbandoned: Int, inputsPendingDrain: Int) {
+        self.inputsAbandoned = inputsAbandoned
+        self.inputsPendingDrain = inputsPendingDrain
+    }
 }
 
 /// What recycling a runtime did.
 public struct RecycleReport: Hashable, Sendable {
     /// Active inputs carried into the rebuilt runtime.
     public var inputsTransferred: Int
+
+    /// Creates a report.
+    public init(inputsTransferred: Int) { self.inputsTransferred = inputsTransferred }
 }
 
 /// What resetting a runtime did.
 public struct ResetReport: Hashable, Sendable {
     /// Non-terminal inputs abandoned with reason reset.
     public var inputsAbandoned: Int
+
+    /// Creates a report.
+    public init(inputsAbandoned: Int) { self.inputsAbandoned = inputsAbandoned }
 }
 
 /// What recovering a runtime did.
@@ -47,4 +59,7 @@ public struct RecoveryReport: Hashable, Sendable {
 public struct DestroyReport: Hashable, Sendable {
     /// Non-terminal inputs abandoned with reason destroyed.
     public var inputsAbandoned: Int
+
+    /// Creates a report.
+    public init(inputsAbandoned: Int) { self.inputsAbandoned = inputsAbandoned }
 }

@@ -73,3 +73,12 @@ func eventually(
 func prompt(_ text: String = "hello", key: String? = nil, durability: InputDurability = .durable) -> Input {
     .prompt(PromptInput(header: InputHeader(durability: durability, idempotencyKey: key), text: text))
 }
+
+/// A value shared between test tasks.
+final class Shared<Value: Sendable>: Sendable {
+    private let state: Mutex<Value>
+
+    init(_ value: Value) { state = Mutex(value) }
+
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { state.withLock { body(&$0) } }
+}
