@@ -81,7 +81,7 @@ extension RuntimeSessionAdapter {
         defer { sessions.withLock { $0[id]?.attaching = false } }
         guard try await runtime.attach(executor) else { return .alreadyAttached }
         if entry(id)?.runtime !== runtime {
-            await runtime.endLoop(reason: "session unregistered while attaching")
+            await runtime.endLoop()
             throw .notReady(state: .destroyed)
         }
         return .attached

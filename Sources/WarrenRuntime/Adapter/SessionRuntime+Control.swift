@@ -17,9 +17,14 @@ extension SessionRuntime {
         return report
     }
 
-    /// Reset: abandon every pending input and return to Idle; refused while a run is in flight.
+    /// Reset: abandon every pending input; refused while a run is in flight. The runtime returns to Idle,
+    /// or stays Attached when a live loop is attached (Q7: state and attachment never disagree).
     func reset() async throws(RuntimeDriverError) -> ResetReport {
-        let report = try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in try driver.reset()
+        let name = hasLiveLoop ? loop?.executor.name : nil
+        let report = try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            let report = try driver.reset()
+            if let name { try driver.attach(executorName: name) }
+            return report
         }
         terminateWaiters("runtime reset")
         return report
@@ -54,7 +59,7 @@ extension SessionRuntime {
             try driver.destroy()
         }
         terminateWaiters("runtime destroyed")
-        await endLoop(reason: "runtime destroyed")
+        endLoop()
         return report
     }
 

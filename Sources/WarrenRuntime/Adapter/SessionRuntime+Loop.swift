@@ -17,7 +17,7 @@ extension SessionRuntime {
 
     private func runLoop(executor: any Executor, wakes: AsyncStream<Void>) async {
         wakeLoop: for await _ in wakes {
-            while loop?.stopReason == nil {
+            while loop?.stopReason == nil, loop?.ending == false {
                 guard let (run, assignment, control) = await nextRun(executorName: executor.name) else { break }
                 let outcome = await executor.run(assignment, control: control)
                 guard let delay = await finish(run, outcome: outcome) else { break wakeLoop }
@@ -166,10 +166,10 @@ extension SessionRuntime {
 
 extension SessionRuntime {
     /// Ends the loop after the run in flight (its wake stream closes).
-    func endLoop(reason: String) async {
+    func endLoop() {
         guard let loop, !loop.exited else { return }
+        self.loop?.ending = true
         loop.wake.finish()
-        _ = reason
     }
 
     /// The session was unregistered: detach, release the waiters, let the loop wind down.
@@ -180,6 +180,6 @@ extension SessionRuntime {
             driver.emit(.runtimeUnregistered)
         }
         terminateWaiters("runtime session unregistered")
-        await endLoop(reason: "session unregistered")
+        endLoop()
     }
 }
