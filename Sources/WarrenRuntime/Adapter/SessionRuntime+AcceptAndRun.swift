@@ -26,33 +26,22 @@ extension SessionRuntime {
         }
         switch outcome {
         case .completed(let terminal, let supplied, let snapshot):
-            let receipt =
-                supplied
-                ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
-            if let mismatch = driver.receiptMismatch(receipt, for: run) {
-                try await failPermanently(run, error: "receipt rejected: \(mismatch)")
-                throw RuntimeDriverError.validationFailed(reason: "receipt rejected: \(mismatch)")
-            }
             do {
-                try await perform(receipt: receipt, sessionSnapshot: snapshot) {
-                    (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
-                    try driver.boundaryApplied(receipt)
-                    try driver.runCompleted(run.runID)
-                }
+                try await commitCompletedRun(run, terminal: terminal, receipt: supplied, snapshot: snapshot)
+                return result
             } catch {
-                try await failPermanently(run, error: "boundary commit failed: \(error)")
-                throw RuntimeDriverError.internal("runtime boundary commit failed: \(error)")
+                try await failPermanently(run, error: error.message)
+                switch error {
+                case .receiptRejected: throw RuntimeDriverError.validationFailed(reason: error.message)
+                case .commitFailed(let cause):
+                    throw RuntimeDriverError.internal("runtime boundary commit failed: \(cause)")
+                }
             }
-            resolveTerminalWaiters(run.inputIDs, success: Self.successOutcome(terminal))
-            return result
         case .failed(let error, _):
             try await failPermanently(run, error: error)
             throw RuntimeDriverError.internal("run failed: \(error)")
         case .cancelled(let reason):
-            try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
-                try driver.runCancelled(run.runID, reason: reason)
-            }
-            for id in run.inputIDs { finish(id, with: .cancelled(reason: reason)) }
+            try await recordCancellation(run, reason: reason)
             throw RuntimeDriverError.internal("run cancelled: \(reason)")
         }
     }

@@ -66,33 +66,19 @@ extension SessionRuntime {
         loop?.runControl = nil
         switch outcome {
         case .completed(let terminal, let supplied, let snapshot):
-            let receipt =
-                supplied
-                ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
-            if let mismatch = driver.receiptMismatch(receipt, for: run) {
-                return await recordFailure(run, error: "receipt rejected: \(mismatch)", recoverable: true)
-            }
             do {
-                try await perform(receipt: receipt, sessionSnapshot: snapshot) {
-                    (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
-                    try driver.boundaryApplied(receipt)
-                    try driver.runCompleted(run.runID)
-                }
+                try await commitCompletedRun(run, terminal: terminal, receipt: supplied, snapshot: snapshot)
+                return .zero
+            } catch .receiptRejected(let mismatch) {
+                return await recordFailure(run, error: "receipt rejected: \(mismatch)", recoverable: true)
             } catch {
-                _ = await recordFailure(run, error: "boundary commit failed: \(error)", recoverable: true)
+                _ = await recordFailure(run, error: error.message, recoverable: true)
                 return nil  // the reference stops the executor after a failed boundary commit
             }
-            resolveTerminalWaiters(run.inputIDs, success: Self.successOutcome(terminal))
-            return .zero
         case .failed(let error, let recoverable):
             return await recordFailure(run, error: error, recoverable: recoverable)
         case .cancelled(let reason):
-            _ = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
-                try driver.runCancelled(run.runID, reason: reason)
-            }
-            for id in run.inputIDs where driver[id]?.state.isTerminal == true {
-                finish(id, with: .cancelled(reason: reason))
-            }
+            try? await recordCancellation(run, reason: reason)
             return .zero
         }
     }
@@ -112,14 +98,6 @@ extension SessionRuntime {
         resolveTerminalWaiters(run.inputIDs)
         let attempts = run.inputIDs.compactMap { driver[$0]?.attemptCount }.max() ?? 1
         return .milliseconds(min(1_000, 10 << min(Int(attempts), 6)))
-    }
-
-    static func successOutcome(_ terminal: RunTerminal?) -> CompletionOutcome {
-        switch terminal {
-        case .result(let result)?: .completed(result)
-        case .callbackPending(let tool, let arguments)?: .callbackPending(toolName: tool, argumentsJSON: arguments)
-        case nil: .completedWithoutResult
-        }
     }
 
     /// The loop ended: apply a requested stop, then release every remaining waiter.

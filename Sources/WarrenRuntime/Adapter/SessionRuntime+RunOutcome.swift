@@ -1,0 +1,58 @@
+/// Recording how a run ended, shared by the runtime loop and the synchronous accept-and-run path.
+extension SessionRuntime {
+    /// Why a completed run could not be committed.
+    enum BoundaryCommitFailure: Error {
+        /// The executor's receipt does not echo the run.
+        case receiptRejected(String)
+        /// The store refused the boundary commit.
+        case commitFailed(RuntimeDriverError)
+
+        var message: String {
+            switch self {
+            case .receiptRejected(let mismatch): "receipt rejected: \(mismatch)"
+            case .commitFailed(let error): "boundary commit failed: \(error)"
+            }
+        }
+    }
+
+    /// Commits a completed run — its receipt (the executor's, checked, or minted here), the boundary and
+    /// the consumption, in one transaction — then resolves its waiters with the run's terminal.
+    func commitCompletedRun(
+        _ run: StagedRun,
+        terminal: RunTerminal?,
+        receipt supplied: RunBoundaryReceipt?,
+        snapshot: [UInt8]?
+    ) async throws(BoundaryCommitFailure) {
+        let receipt =
+            supplied ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
+        if let mismatch = driver.receiptMismatch(receipt, for: run) { throw .receiptRejected(mismatch) }
+        do {
+            try await perform(receipt: receipt, sessionSnapshot: snapshot) {
+                (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+                try driver.boundaryApplied(receipt)
+                try driver.runCompleted(run.runID)
+            }
+        } catch {
+            throw .commitFailed(error)
+        }
+        resolveTerminalWaiters(run.inputIDs, success: Self.successOutcome(terminal))
+    }
+
+    /// Records a cancelled run: its inputs are abandoned (reason cancelled) and their waiters told.
+    func recordCancellation(_ run: StagedRun, reason: String) async throws(RuntimeDriverError) {
+        try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            try driver.runCancelled(run.runID, reason: reason)
+        }
+        for id in run.inputIDs where driver[id]?.state.isTerminal == true {
+            finish(id, with: .cancelled(reason: reason))
+        }
+    }
+
+    static func successOutcome(_ terminal: RunTerminal?) -> CompletionOutcome {
+        switch terminal {
+        case .result(let result)?: .completed(result)
+        case .callbackPending(let tool, let arguments)?: .callbackPending(toolName: tool, argumentsJSON: arguments)
+        case nil: .completedWithoutResult
+        }
+    }
+}
