@@ -13,7 +13,9 @@ let package = Package(
     name: "Warren",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "WarrenProto", targets: ["WarrenProto"])
+        .library(name: "WarrenProto", targets: ["WarrenProto"]),
+        .library(name: "WarrenRuntime", targets: ["WarrenRuntime"]),
+        .library(name: "WarrenStore", targets: ["WarrenStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
