@@ -80,12 +80,12 @@ actor SessionRuntime {
     ) async throws(RuntimeDriverError) -> T {
         await acquire()
         defer { release() }
-        let checkpoint = driver
+        driver.beginChange()
         let result: T
         do {
             result = try change(&driver)
         } catch {
-            driver = checkpoint
+            driver.rollBackChange()
             throw error
         }
         let transaction = StoreTransaction(
@@ -99,9 +99,10 @@ actor SessionRuntime {
         do {
             bus.deliver(try await store.commit(transaction))
         } catch {
-            driver = checkpoint
+            driver.rollBackChange()
             throw .internal("persist failed: \(error)")
         }
+        driver.commitChange()
         return result
     }
 

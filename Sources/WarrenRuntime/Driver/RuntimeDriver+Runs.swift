@@ -6,10 +6,13 @@ extension RuntimeDriver {
     /// Takes the next batch (steer first; a prompt alone), begins a run and stages it.
     mutating func startNextRun(executorName: String) throws(RuntimeDriverError) -> StagedRun? {
         guard control.state.canProcessQueue, currentRun == nil else { return nil }
-        let ledger = self.ledger
-        guard let (ids, lane) = lanes.takeNextBatch(isPrompt: { ledger[$0]?.persistedInput?.isPrompt ?? false }) else {
+        // Reading the ledger through `self` (not a local copy) keeps its storage unshared, so the
+        // staging below mutates it in place instead of copying every state.
+        guard let batch = lanes.nextBatch(isPrompt: { self.ledger[$0]?.persistedInput?.isPrompt ?? false }) else {
             return nil
         }
+        lanes.take(batch)
+        let (ids, lane) = batch
         let runID = RunID.make()
         try beginRun(runID)
         let run = StagedRun(
@@ -97,6 +100,7 @@ extension RuntimeDriver {
         }
         restoreToFront(requeued, lane: run.lane)
         try endRun(runID)
+        if !lanes.isEmpty { requestWake() }  // the backlog (the retried batch included) needs a wake
         emit(.runFailed(runID: runID, error: error, recoverable: true))
     }
 

@@ -28,6 +28,52 @@ struct RuntimeDriver: Sendable {
     var activeInputIDs: [InputID] { ledger.activeIDs }
     var allStates: [InputState] { Array(ledger.states.values) }
 
+    // MARK: Changes that can be undone
+
+    /// What a change may overwrite outside the journaled ledger and lanes.
+    private var saved: SavedFields?
+
+    private struct SavedFields {
+        let control: RuntimeControl
+        let run: StagedRun?
+        let signal: PostAdmissionSignal
+        let events: Int
+        let changed: Int
+    }
+
+    /// Starts a change that ``rollBackChange()`` can undo in time proportional to the change.
+    mutating func beginChange() {
+        ledger.beginJournal()
+        lanes.beginJournal()
+        saved = SavedFields(
+            control: control,
+            run: currentRun,
+            signal: signal,
+            events: events.count,
+            changed: changed.count
+        )
+    }
+
+    /// Keeps the change (its commit succeeded).
+    mutating func commitChange() {
+        ledger.endJournal()
+        lanes.endJournal()
+        saved = nil
+    }
+
+    /// Undoes everything since ``beginChange()``, including the events and changes it reported.
+    mutating func rollBackChange() {
+        ledger.rollBack()
+        lanes.rollBack()
+        guard let saved else { return }
+        control = saved.control
+        currentRun = saved.run
+        signal = saved.signal
+        events.removeSubrange(min(saved.events, events.count)...)
+        changed.removeSubrange(min(saved.changed, changed.count)...)
+        self.saved = nil
+    }
+
     // MARK: Output for the owner
 
     /// Takes the events emitted since the last call.
@@ -118,6 +164,8 @@ struct RuntimeDriver: Sendable {
 
     mutating func accept(_ input: Input) throws(RuntimeDriverError) -> AcceptOutcome {
         guard control.state.canAcceptInput else { throw .notReady(state: control.state) }
+        // A retired runtime draining its queue is Running, but still refuses new input.
+        if control.preRunState == .retired { throw .notReady(state: .retired) }
         if let reason = AdmissionValidation.durabilityViolation(of: input) { return .rejected(reason) }
         if let reason = AdmissionValidation.peerHandlingModeViolation(of: input) { return .rejected(reason) }
         let header = input.header
@@ -125,6 +173,8 @@ struct RuntimeDriver: Sendable {
             emit(.inputDeduplicated(inputID: header.id, existingID: existing), correlation: header.correlationID)
             return .deduplicated(inputID: header.id, existingID: existing)
         }
+        // Re-admitting a known id would queue it twice or resurrect a terminal input (v0.5.2's input_is_new guard).
+        if ledger[header.id] != nil { throw .validationFailed(reason: "input \(header.id) was already admitted") }
         var policy = DefaultPolicyTable.resolve(input, runtimeIdle: control.state.isIdleOrAttached)
         _ = AdmissionValidation.applySilentIntents(silentIntents, to: input, policy: &policy)
         var record = InputState(acceptedID: header.id, at: header.timestamp)

@@ -9,6 +9,8 @@ enum AdmissionValidation {
             return .durabilityViolation(detail: "External ingress cannot submit derived inputs")
         case .system, .flow: break
         }
+        // A peer input without a convention may be derived (input-spec §7.1), although its kind reads as a message.
+        if case .peer(let peer) = input, peer.convention == nil { return nil }
         switch input.kind {
         case .prompt, .peerMessage, .peerRequest, .peerResponseTerminal, .flowStep:
             // Warren writes the kind once; v0.5.2 wrote "peer_peer_message" (see docs/DECISIONS.md).
