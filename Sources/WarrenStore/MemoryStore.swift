@@ -12,6 +12,7 @@ public final class MemoryStore: RuntimeStore {
         var runtimeStates: [RuntimeID: RuntimeState] = [:]
         var receipts: [ReceiptKey: RunBoundaryReceipt] = [:]
         var snapshots: [RuntimeID: [UInt8]] = [:]
+        var ops: [RuntimeID: PersistedOpsSnapshot] = [:]
         var log: InMemoryEventLog
         var failures: [@Sendable (StoreTransaction) -> String?] = []
         var commits = 0
@@ -88,6 +89,16 @@ public final class MemoryStore: RuntimeStore {
     /// The latest session snapshot committed with a receipt.
     public func loadSessionSnapshot(_ runtimeID: RuntimeID) -> [UInt8]? {
         state.withLock { $0.snapshots[runtimeID] }
+    }
+
+    public func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot)
+        async throws(RuntimeStoreError)
+    {
+        state.withLock { $0.ops[runtimeID] = snapshot }
+    }
+
+    public func loadOpsLifecycle(_ runtimeID: RuntimeID) async throws(RuntimeStoreError) -> PersistedOpsSnapshot? {
+        state.withLock { $0.ops[runtimeID] }
     }
 
     public func readEvents(after position: UInt64, limit: Int) async throws(RuntimeStoreError) -> EventLogPage {

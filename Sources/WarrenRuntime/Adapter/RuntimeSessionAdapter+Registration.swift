@@ -9,12 +9,16 @@ extension RuntimeSessionAdapter {
     public func registerSession(_ id: SessionID) async throws(RuntimeDriverError) -> Bool {
         if entry(id) != nil { return false }
         let runtime = try await makeRuntime(id)
+        let (ops, persistence) = await makeOpsRegistry(id)
         let inserted = sessions.withLock { sessions -> Bool in
             guard sessions[id] == nil else { return false }
-            sessions[id] = SessionEntry(runtime: runtime, epochID: .make())
+            sessions[id] = SessionEntry(runtime: runtime, ops: ops, opsPersistence: persistence)
             return true
         }
-        guard inserted else { return false }
+        guard inserted else {
+            persistence?.finish()
+            return false
+        }
         // Commit what creation or recovery produced (the normalised states and their events).
         try await runtime.perform { (_: inout RuntimeDriver) throws(RuntimeDriverError) in }
         return true
@@ -63,6 +67,29 @@ extension RuntimeSessionAdapter {
         return SessionRuntime(sessionID: id, store: store, bus: bus, driver: driver)
     }
 
+    /// The session's ops registry: recovered from the store's snapshot (same epoch, cursors and
+    /// completions) or new; with a store, every snapshot it reports is persisted, newest wins.
+    private func makeOpsRegistry(_ id: SessionID) async
+        -> (OpsLifecycleRegistry, AsyncStream<PersistedOpsSnapshot>.Continuation?)
+    {
+        guard store.persistsState else { return (OpsLifecycleRegistry(), nil) }
+        let (snapshots, continuation) = AsyncStream<PersistedOpsSnapshot>.makeStream(
+            bufferingPolicy: .bufferingNewest(1)
+        )
+        let store = self.store
+        let runtimeID = id.runtimeID
+        // The snapshot hook runs synchronously under the registry's lock, so one task per session turns
+        // it into ordered store writes; only the newest unwritten snapshot is kept.
+        Task {
+            for await snapshot in snapshots { try? await store.persistOpsLifecycle(runtimeID, snapshot) }
+        }
+        let onSnapshot: @Sendable (PersistedOpsSnapshot) -> Void = { continuation.yield($0) }
+        if let stored = try? await store.loadOpsLifecycle(runtimeID) {
+            return (OpsLifecycleRegistry(recoveringFrom: stored, onSnapshot: onSnapshot), continuation)
+        }
+        return (OpsLifecycleRegistry(onSnapshot: onSnapshot), continuation)
+    }
+
     /// Guarantees one live loop per session, registering it first if needed; queued work then drains.
     ///
     /// Unlike the reference, the outcome is reported: a second executor is refused, not silently dropped (Q3).
@@ -92,6 +119,8 @@ extension RuntimeSessionAdapter {
     @discardableResult
     public func unregisterSession(_ id: SessionID) async -> Bool {
         guard let removed = sessions.withLock({ $0.removeValue(forKey: id) }) else { return false }
+        commsDrains.remove(id)
+        removed.opsPersistence?.finish()
         await removed.runtime.unregistered()
         return true
     }

@@ -13,6 +13,8 @@ public final class RuntimeSessionAdapter: Sendable {
     /// Limits and defaults.
     public let configuration: Configuration
     let sessions = Mutex<[SessionID: SessionEntry]>([:])
+    /// The comms drain of each session that has one.
+    let commsDrains: CommsDrainSlots
 
     /// Tunables of an adapter.
     public struct Configuration: Sendable {
@@ -31,6 +33,11 @@ public final class RuntimeSessionAdapter: Sendable {
         self.store = store
         self.configuration = configuration
         self.bus = EventBus(head: head)
+        let owner = WeakAdapter()
+        self.commsDrains = CommsDrainSlots { session, from, to, mode, reason in
+            owner.adapter?.publishDrainChange(session, from: from, to: to, mode: mode, reason: reason)
+        }
+        owner.adapter = self
     }
 
     /// An adapter that keeps nothing across restarts (every driver ephemeral; events in memory).
@@ -97,8 +104,17 @@ public enum RuntimeMode: Hashable, Sendable {
 /// What the adapter keeps per session.
 struct SessionEntry: Sendable {
     let runtime: SessionRuntime
-    let epochID: EpochID
+    /// The session's ops lifecycle registry; its epoch is the entry's epoch.
+    let ops: OpsLifecycleRegistry
+    /// Ends the task that persists the registry's snapshots.
+    let opsPersistence: AsyncStream<PersistedOpsSnapshot>.Continuation?
     var attaching = false
     var keepAlive = false
-    var commsEnabled = false
+    var inbox: (any PeerInbox)?
+}
+
+/// A weak reference the adapter's own helpers hold back to it, so they never keep it alive.
+final class WeakAdapter: @unchecked Sendable {
+    // Written once during the adapter's init, before any other thread can see it.
+    weak var adapter: RuntimeSessionAdapter?
 }

@@ -23,6 +23,11 @@ final class EphemeralStore: RuntimeStore {
         -> RunBoundaryReceipt?
     { nil }
 
+    func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot) async throws(RuntimeStoreError) {
+    }
+
+    func loadOpsLifecycle(_ runtimeID: RuntimeID) async throws(RuntimeStoreError) -> PersistedOpsSnapshot? { nil }
+
     func readEvents(after position: UInt64, limit: Int) async throws(RuntimeStoreError) -> EventLogPage {
         log.withLock { $0.read(after: position, limit: limit) }
     }

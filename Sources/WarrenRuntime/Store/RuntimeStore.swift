@@ -22,6 +22,12 @@ public protocol RuntimeStore: Sendable {
 
     /// Up to `limit` events after `position`, with the log's bounds.
     func readEvents(after position: UInt64, limit: Int) async throws(RuntimeStoreError) -> EventLogPage
+
+    /// Replaces a runtime's ops lifecycle snapshot (whole-document, last write wins).
+    func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot) async throws(RuntimeStoreError)
+
+    /// A runtime's ops lifecycle snapshot, if one was stored.
+    func loadOpsLifecycle(_ runtimeID: RuntimeID) async throws(RuntimeStoreError) -> PersistedOpsSnapshot?
 }
 
 /// One atomic write.
