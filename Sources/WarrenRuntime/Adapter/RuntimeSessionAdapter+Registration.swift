@@ -19,6 +19,10 @@ extension RuntimeSessionAdapter {
             persistence?.finish()
             return false
         }
+        ops.onBackgroundCompletion = { [runtime] in
+            // The hook runs synchronously inside the registry; the runtime is an actor.
+            Task { await runtime.noteBackgroundCompletion() }
+        }
         // Commit what creation or recovery produced (the normalised states and their events).
         try await runtime.perform { (_: inout RuntimeDriver) throws(RuntimeDriverError) in }
         return true

@@ -17,15 +17,37 @@ extension SessionRuntime {
 
     private func runLoop(executor: any Executor, wakes: AsyncStream<Void>) async {
         wakeLoop: for await _ in wakes {
-            while loop?.stopReason == nil, loop?.ending == false {
-                guard let (run, assignment, control) = await nextRun(executorName: executor.name) else { break }
-                let outcome = await executor.run(assignment, control: control)
-                guard let delay = await finish(run, outcome: outcome) else { break wakeLoop }
-                if delay > .zero { try? await Task.sleep(for: delay) }
-            }
+            repeat {
+                while loop?.stopReason == nil, loop?.ending == false {
+                    guard let (run, assignment, control) = await nextRun(executorName: executor.name) else { break }
+                    let outcome = await executor.run(assignment, control: control)
+                    guard let delay = await finish(run, outcome: outcome) else { break wakeLoop }
+                    if delay > .zero { try? await Task.sleep(for: delay) }
+                }
+            } while await injectBackgroundContinuation()
             if loop?.stopReason != nil { break }
         }
         await loopExited()
+    }
+
+    /// Notes that a background operation completed and wakes the loop; completions that arrive
+    /// before the loop gets to them coalesce into one continuation.
+    func noteBackgroundCompletion() {
+        guard loop != nil else { return }
+        loop?.backgroundCompletionPending = true
+        wakeLoop()
+    }
+
+    /// Once the queue is drained, admits one continuation for the background completions noted since
+    /// the last one; true when it was admitted (so the loop runs it).
+    private func injectBackgroundContinuation() async -> Bool {
+        guard loop?.backgroundCompletionPending == true, loop?.stopReason == nil, loop?.ending == false else {
+            return false
+        }
+        loop?.backgroundCompletionPending = false
+        let continuation = Input.continuation(.detachedBackgroundOpCompleted())
+        guard case .accepted? = try? await accept(continuation, wake: false) else { return false }
+        return true
     }
 
     /// Stages the next batch, or nil when there is none (or the runtime cannot process its queue).

@@ -29,6 +29,8 @@ actor SessionRuntime {
         var task: Task<Void, Never>?
         var runControl: AsyncStream<RunControlCommand>.Continuation?
         var stopReason: String?
+        /// A background operation completed since the loop last injected a continuation (the detached wake).
+        var backgroundCompletionPending = false
         /// Set when the loop must end after the run in flight (unregister, destroy).
         var ending = false
         var exited = false

@@ -157,6 +157,22 @@ public struct ContinuationInput: Hashable, Sendable {
     }
 }
 
+extension ContinuationInput {
+    /// The continuation the runtime injects after background operations complete: system origin,
+    /// derived, invisible, steer (input-spec §1.3).
+    public static func detachedBackgroundOpCompleted() -> ContinuationInput {
+        ContinuationInput(
+            header: InputHeader(
+                source: .system,
+                durability: .derived,
+                visibility: InputVisibility(transcriptEligible: false, operatorEligible: false)
+            ),
+            reason: "detached_background_op_completed",
+            handlingMode: .steer
+        )
+    }
+}
+
 /// An ops lifecycle event delivered as an input (consumed on accept).
 public struct OperationInput: Hashable, Sendable {
     /// The shared header.

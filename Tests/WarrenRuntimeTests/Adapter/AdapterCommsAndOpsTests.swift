@@ -106,3 +106,69 @@ struct AdapterCommsAndOpsTests {
         #expect(recovered.opsLifecycle.completionFeed.listSince(after: 0).entries.map(\.operationID) == [operation.id])
     }
 }
+
+/// The detached wake: background operations that complete wake the runtime with one continuation.
+@Suite("Detached wake")
+struct DetachedWakeTests {
+    static func backgroundOperation(_ registry: OpsLifecycleRegistry, owner: SessionID) throws -> OperationID {
+        let spec = OperationSpec(
+            id: .make(),
+            kind: .backgroundToolOp,
+            ownerSessionID: owner,
+            displayName: "job",
+            sourceLabel: "test"
+        )
+        try registry.registerOperation(spec)
+        try registry.provisioningSucceeded(spec.id)
+        return spec.id
+    }
+
+    @Test("five completions during a run coalesce into one continuation after it")
+    func completionsCoalesceIntoOneContinuation() async throws {
+        let adapter = RuntimeSessionAdapter.ephemeral()
+        let session = SessionID.make()
+        let gate = Gate()
+        let executor = ScriptedExecutor { assignment, _ in
+            if assignment.inputs.contains(where: \.isPrompt) { await gate.wait() }
+            return .completed(terminal: nil)
+        }
+        try await adapter.ensureSessionWithExecutor(session, executor: executor)
+        let registry = try #require(adapter.opsLifecycleRegistry(session))
+        let operations = try (0..<5).map { _ in try Self.backgroundOperation(registry, owner: session) }
+        _ = try await adapter.acceptInput(session, prompt())
+        #expect(await eventually { executor.applyCount == 1 })
+        for operation in operations {
+            try registry.completeOperation(operation, result: OperationResult(operationID: operation, content: "ok"))
+        }
+        try await Task.sleep(for: .milliseconds(20))
+        gate.open()
+        #expect(await eventually { executor.applyCount == 2 })
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(executor.applyCount == 2)
+        let continuation = try #require(executor.assignments.last?.inputs.first)
+        guard case .continuation(let input) = continuation else { Issue.record("not a continuation"); return }
+        #expect(input.reason == "detached_background_op_completed")
+        #expect(executor.assignments.last?.executionKind == .resumePending)
+    }
+
+    @Test("a mob-member completion does not wake the runtime")
+    func onlyBackgroundOperationsWake() async throws {
+        let adapter = RuntimeSessionAdapter.ephemeral()
+        let session = SessionID.make()
+        let executor = ScriptedExecutor()
+        try await adapter.ensureSessionWithExecutor(session, executor: executor)
+        let registry = try #require(adapter.opsLifecycleRegistry(session))
+        let spec = OperationSpec(
+            id: .make(),
+            kind: .mobMemberChild,
+            ownerSessionID: session,
+            displayName: "child",
+            sourceLabel: "test"
+        )
+        try registry.registerOperation(spec)
+        try registry.provisioningSucceeded(spec.id)
+        try registry.completeOperation(spec.id, result: OperationResult(operationID: spec.id, content: "ok"))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(executor.applyCount == 0)
+    }
+}
