@@ -130,3 +130,37 @@ struct InputLifecycleTests {
         #expect(record.history.count == 1)
     }
 }
+
+/// History entries carry the time of their transition.
+@Suite("Input history")
+struct InputHistoryTests {
+    @Test("history entries record timestamps within the call and the state's updated-at follows them")
+    func historyRecordsTimestamps() throws {
+        let before = Timestamp.now()
+        var record = InputState(acceptedID: .make())
+        try record.apply(.queueAccepted)
+        try record.apply(.abandon(.reset))
+        let after = Timestamp.now()
+        #expect(record.history.count == 2)
+        for entry in record.history { #expect(before <= entry.timestamp && entry.timestamp <= after) }
+        #expect(record.updatedAt == record.history.last?.timestamp)
+        #expect(record.history.map(\.reason) == ["QueueAccepted", "Abandon { reason: Reset }"])
+    }
+}
+
+/// Supersession and coalescing name the input that replaced the old one.
+@Suite("Input replacement outcomes")
+struct InputReplacementOutcomeTests {
+    @Test("supersede and coalesce record the new input's id as the terminal outcome")
+    func replacementOutcomesCarryTheNewID() throws {
+        let newer = InputID.make()
+        var superseded = InputState(acceptedID: .make())
+        try superseded.apply(.queueAccepted)
+        try superseded.apply(.supersede(by: newer))
+        #expect(superseded.terminalOutcome == .superseded(by: newer))
+        var coalesced = InputState(acceptedID: .make())
+        try coalesced.apply(.queueAccepted)
+        try coalesced.apply(.coalesce(into: newer))
+        #expect(coalesced.terminalOutcome == .coalesced(into: newer))
+    }
+}

@@ -11,7 +11,9 @@ extension SessionRuntime {
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         loop = LoopState(executor: executor, wake: wake)
         loop?.task = Task { await self.runLoop(executor: executor, wakes: wakes) }
-        wake.yield()  // always wake once after attaching: queued work drains and no wake is lost (Q2)
+        // Wake for work queued before the loop existed; later admissions wake it themselves, so no wake
+        // is lost between the check and publishing the loop (Q2).
+        if driver.canStartRun { wake.yield() }
         return true
     }
 
