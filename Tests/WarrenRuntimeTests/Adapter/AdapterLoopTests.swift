@@ -80,10 +80,7 @@ struct AdapterLoopTests {
         let adapter = RuntimeSessionAdapter.ephemeral()
         let session = SessionID.make()
         let gate = Gate()
-        let executor = ScriptedExecutor { _, _ in
-            await gate.wait()
-            return .completed(terminal: nil)
-        }
+        let executor = ScriptedExecutor.gated(by: gate)
         try await adapter.ensureSessionWithExecutor(session, executor: executor)
         let (_, handle) = try await adapter.acceptInputWithCompletion(session, prompt())
         #expect(await eventually { executor.applyCount == 1 })

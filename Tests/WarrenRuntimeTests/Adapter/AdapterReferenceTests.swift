@@ -87,10 +87,7 @@ struct AdapterReferenceTests {
         let adapter = RuntimeSessionAdapter.ephemeral()
         let session = SessionID.make()
         let gate = Gate()
-        let executor = ScriptedExecutor { _, _ in
-            await gate.wait()
-            return .completed(terminal: nil)
-        }
+        let executor = ScriptedExecutor.gated(by: gate)
         try await adapter.ensureSessionWithExecutor(session, executor: executor)
         let (_, first) = try await adapter.acceptInputWithCompletion(session, prompt("1"))
         let (_, second) = try await adapter.acceptInputWithCompletion(session, prompt("2"))

@@ -57,10 +57,7 @@ struct QuirkDecisionTests {
         let adapter = RuntimeSessionAdapter.ephemeral()
         let session = SessionID.make()
         let gate = Gate()
-        let executor = ScriptedExecutor { _, _ in
-            await gate.wait()
-            return .completed(terminal: nil)
-        }
+        let executor = ScriptedExecutor.gated(by: gate)
         try await adapter.ensureSessionWithExecutor(session, executor: executor)
         _ = try await adapter.acceptInput(session, prompt("first"))
         _ = try await adapter.acceptInput(session, prompt("second"))
@@ -96,10 +93,7 @@ struct QuirkDecisionTests {
         let adapter = RuntimeSessionAdapter.ephemeral()
         let session = SessionID.make()
         let gate = Gate()
-        let executor = ScriptedExecutor { _, _ in
-            await gate.wait()
-            return .completed(terminal: nil)
-        }
+        let executor = ScriptedExecutor.gated(by: gate)
         try await adapter.ensureSessionWithExecutor(session, executor: executor)
         _ = try await adapter.acceptInput(session, prompt())
         #expect(await eventually { executor.applyCount == 1 })

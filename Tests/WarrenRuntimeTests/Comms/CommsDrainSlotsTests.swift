@@ -186,8 +186,8 @@ struct CommsDrainSlotsTests {
     func waitSafetyNetSparesSuccessor() async {
         let slots = CommsDrainSlots()
         let session = session
-        let go = CommsLatch()
-        let successor = CommsLatch()
+        let go = Gate()
+        let successor = Gate()
         // The first drain reports a failure and is respawned before it ends, so by the time the wait
         // resumes, the slot is Running again with a different task.
         slots.reconcile(sessionID: session, desired: .persistentHost) { _ in

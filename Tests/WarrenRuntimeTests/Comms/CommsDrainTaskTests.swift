@@ -122,8 +122,8 @@ struct CommsDrainTaskTests {
     @Test("cancellation takes effect at the next suspension point: the rest of a drained batch is dropped")
     func cancellationMidBatch() async throws {
         let inbox = InMemoryPeerInbox()
-        let entered = CommsLatch()
-        let release = CommsLatch()
+        let entered = Gate()
+        let release = Gate()
         let host = CommsFakeHost { input in
             entered.open()
             await release.wait()

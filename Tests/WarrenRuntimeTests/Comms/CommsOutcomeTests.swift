@@ -59,7 +59,7 @@ struct CommsOutcomeTests {
     func stuckSubscriberIsBounded() async {
         let inbox = InMemoryPeerInbox()
         let id = InteractionID.make()
-        let never = CommsLatch()
+        let never = Gate()
         let warnings = CommsLog<String>()
         let stuck = InteractionSubscriber { _ in await never.wait() }
         CommsDrainTask.bridgeCompletion(

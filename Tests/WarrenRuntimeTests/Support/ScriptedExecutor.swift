@@ -21,6 +21,14 @@ final class ScriptedExecutor: Executor {
         self.script = script
     }
 
+    /// An executor whose runs each wait for `gate` to open, then complete without a result.
+    static func gated(by gate: Gate) -> ScriptedExecutor {
+        ScriptedExecutor { _, _ in
+            await gate.wait()
+            return .completed(terminal: nil)
+        }
+    }
+
     /// Every assignment received, in order.
     var assignments: [RunAssignment] { state.withLock { $0.assignments } }
     var applyCount: Int { assignments.count }
