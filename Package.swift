@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "WarrenProto", targets: ["WarrenProto"]),
         .library(name: "WarrenRuntime", targets: ["WarrenRuntime"]),
         .library(name: "WarrenStore", targets: ["WarrenStore"]),
+        .library(name: "WarrenRPC", targets: ["WarrenRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -51,6 +52,15 @@ let package = Package(
             dependencies: ["WarrenRuntime"],
             swiftSettings: swiftSettings
         ),
+        // The RPC transport over SwiftNIO: framing, then streams, flow control, status and deadlines. Knows no runtime.
+        .target(
+            name: "WarrenRPC",
+            dependencies: [
+                "WarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WarrenRuntimeTests",
             dependencies: ["WarrenRuntime", "WarrenStore"],
@@ -61,6 +71,17 @@ let package = Package(
             dependencies: [
                 "WarrenProto",
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenRPCTests",
+            dependencies: [
+                "WarrenRPC",
+                "WarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
