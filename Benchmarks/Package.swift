@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "WarrenBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Warren", path: ".."),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
@@ -36,6 +36,11 @@ let package = Package(
             ],
             path: "Benchmarks/CodecBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // In-process runtime benchmarks: ingest-to-completion throughput and memory per idle session.
+        .executableTarget(
+            name: "RuntimeBench",
+            dependencies: [.product(name: "WarrenRuntime", package: "Warren")]
         ),
         // A plain loop for profilers (callgrind, perf) and a ContinuousClock cross-check of the suite.
         .executableTarget(

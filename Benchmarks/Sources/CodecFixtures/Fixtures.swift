@@ -1,7 +1,7 @@
+import SwiftProtobuf
 // The same logical messages built with WarrenProto and with swift-protobuf, for the codec benchmarks.
 public import SwiftProtobufWarren
 public import WarrenProto
-import SwiftProtobuf
 
 /// UUIDv7-shaped ids (version nibble 7, variant 10xx), fixed so every run encodes the same bytes.
 enum IDs {
@@ -24,7 +24,8 @@ let timestamp: Int64 = 1_732_704_083_456_789_012
 
 /// A 256-byte ASCII prompt.
 public let promptText: String = {
-    let sentence = "Summarize the failing deployment steps in the last run, list the affected services, "
+    let sentence =
+        "Summarize the failing deployment steps in the last run, list the affected services, "
         + "and propose a rollback plan that keeps the database migrations intact. "
     var text = ""
     while text.utf8.count < 256 { text += sentence }
@@ -74,7 +75,9 @@ public enum WarrenFixtures {
                 header: InputHeader(
                     inputID: IDs.input,
                     timestampUnixNanos: timestamp,
-                    source: InputOrigin(origin: .peerOrigin(InputOriginPeer(peerID: "peer-analyst-7", runtimeID: IDs.runtime))),
+                    source: InputOrigin(
+                        origin: .peerOrigin(InputOriginPeer(peerID: "peer-analyst-7", runtimeID: IDs.runtime))
+                    ),
                     durability: .durable,
                     visibility: InputVisibility(transcriptEligible: true, operatorEligible: true),
                     idempotencyKey: "deploy-review-2024-11-27-0001",
@@ -163,17 +166,26 @@ public func verifyEquivalence(_ fixture: Fixture) throws -> [UInt8] {
     }
 }
 
-func verify<W: ProtoMessage, S: SwiftProtobuf.Message & Equatable>(_ ours: W, _ theirs: S, _ fixture: Fixture) throws -> [UInt8] {
+func verify<W: ProtoMessage, S: SwiftProtobuf.Message & Equatable>(_ ours: W, _ theirs: S, _ fixture: Fixture) throws
+    -> [UInt8]
+{
     let ourBytes = try ours.serializedBytes()
     let theirBytes: [UInt8] = try theirs.serializedBytes()
     guard ourBytes == theirBytes else {
-        throw FixtureMismatch(description: "\(fixture.rawValue): WarrenProto encodes \(ourBytes.count) bytes, swift-protobuf \(theirBytes.count), and they differ")
+        throw FixtureMismatch(
+            description:
+                "\(fixture.rawValue): WarrenProto encodes \(ourBytes.count) bytes, swift-protobuf \(theirBytes.count), and they differ"
+        )
     }
     guard try W(serializedBytes: theirBytes) == ours else {
-        throw FixtureMismatch(description: "\(fixture.rawValue): WarrenProto decodes swift-protobuf's bytes to a different message")
+        throw FixtureMismatch(
+            description: "\(fixture.rawValue): WarrenProto decodes swift-protobuf's bytes to a different message"
+        )
     }
     guard try S(serializedBytes: ourBytes) == theirs else {
-        throw FixtureMismatch(description: "\(fixture.rawValue): swift-protobuf decodes WarrenProto's bytes to a different message")
+        throw FixtureMismatch(
+            description: "\(fixture.rawValue): swift-protobuf decodes WarrenProto's bytes to a different message"
+        )
     }
     // Empty messages are not a useful benchmark: make sure the fixture really carries data.
     guard ourBytes.count > 100 else {

@@ -72,12 +72,13 @@ enum CCodec {
         guard let pointer else { return "" }
         let length = cwarren_unpacked_string_length(pointer)
         if length == 0 { return "" }
-        let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
-        if memchr(pointer, 0, length) != nil {
-            throw ProtoDecodingError(kind: .invalidString, message: "\(field) contains a NUL byte")
-        }
-        guard let string = String(validating: bytes, as: UTF8.self) else {
+        // The specialised C-string initialiser validates UTF-8 far faster than the generic buffer one;
+        // a NUL inside the field stops it early, which the length comparison then catches.
+        guard let string = String(validatingCString: pointer) else {
             throw ProtoDecodingError(kind: .invalidString, message: "\(field) is not valid UTF-8")
+        }
+        guard string.utf8.count == length else {
+            throw ProtoDecodingError(kind: .invalidString, message: "\(field) contains a NUL byte")
         }
         return string
     }

@@ -30,9 +30,7 @@ extension ProtoMessage {
 
     /// Decodes a message from its protobuf encoding.
     public init(serializedBytes bytes: [UInt8]) throws(ProtoDecodingError) {
-        self = try bytes.withUnsafeBytes { raw in Result { () throws(ProtoDecodingError) in try Self(unsafeBytes: raw) }
-        }
-        .get()
+        self = try bytes.span.bytes.withUnsafeBytes { (raw) throws(ProtoDecodingError) in try Self(unsafeBytes: raw) }
     }
 
     /// Decodes a message from the readable bytes of `buffer`, reading them in place.
