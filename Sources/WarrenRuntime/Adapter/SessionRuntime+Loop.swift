@@ -126,14 +126,13 @@ extension SessionRuntime {
 
     /// The loop ended: apply a requested stop, then release every remaining waiter.
     private func loopExited() async {
-        if let reason = loop?.stopReason {
+        if loop?.stopReason != nil {
             if !driver.state.isTerminal {
                 _ = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
                     _ = try driver.stop()
                 }
             }
             terminateWaiters("runtime stopped")
-            _ = reason
         } else {
             terminateWaiters("runtime loop exited")
         }

@@ -11,13 +11,9 @@ enum UUIDv7 {
     static func make() -> String {
         let millis = UInt64(Timestamp.now().unixNanos / 1_000_000)
         var generator = SystemRandomNumberGenerator()
-        let randomA = generator.next() as UInt64
-        let randomB = generator.next() as UInt64
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (40 - 8 * UInt64(index))) }
-        for index in 6..<16 {
-            bytes[index] = UInt8(truncatingIfNeeded: (index < 11 ? randomA : randomB) >> (8 * UInt64(index % 8)))
-        }
+        for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
         bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
         bytes[8] = 0x80 | (bytes[8] & 0x3F)  // RFC 4122 variant
         return format(bytes)
