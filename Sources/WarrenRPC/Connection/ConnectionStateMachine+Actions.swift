@@ -146,19 +146,5 @@ extension ConnectionStateMachine {
 
     /// An event the handler must never produce in the machine's state (a bug in the caller, not in the peer),
     /// such as a second preface or a stream closing when none is open.
-    package struct UnreachableTransition: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The event that was attempted.
-        package var event: String
-        /// The state it was attempted in.
-        package var phase: Phase
-
-        /// Creates the error for `event` attempted in `phase`.
-        package init(event: String, phase: Phase) {
-            self.event = event
-            self.phase = phase
-        }
-
-        /// The event and the state.
-        package var description: String { "\(self.event) is not allowed in state \(self.phase)" }
-    }
+    package typealias UnreachableTransition = UnreachableStateTransition<Phase>
 }

@@ -128,19 +128,5 @@ extension StreamStateMachine {
 
     /// An event the application or handler must never produce in the machine's state (a bug in the caller,
     /// not in the peer), such as a second response HEADERS or a message after its own trailers.
-    package struct UnreachableTransition: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The event that was attempted.
-        package var event: String
-        /// The state it was attempted in.
-        package var phase: Phase
-
-        /// Creates the error for `event` attempted in `phase`.
-        package init(event: String, phase: Phase) {
-            self.event = event
-            self.phase = phase
-        }
-
-        /// The event and the state.
-        package var description: String { "\(self.event) is not allowed in state \(self.phase)" }
-    }
+    package typealias UnreachableTransition = UnreachableStateTransition<Phase>
 }
