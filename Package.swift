@@ -17,10 +17,17 @@ let package = Package(
         .library(name: "WarrenRuntime", targets: ["WarrenRuntime"]),
         .library(name: "WarrenStore", targets: ["WarrenStore"]),
         .library(name: "WarrenRPC", targets: ["WarrenRPC"]),
+        .library(name: "WarrenServer", targets: ["WarrenServer"]),
+        .library(name: "WarrenClient", targets: ["WarrenClient"]),
+        .executable(name: "warrend", targets: ["warrend"]),
+        .executable(name: "warren", targets: ["warren"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.
@@ -58,6 +65,53 @@ let package = Package(
             dependencies: [
                 "WarrenProto",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Binds every service of SPEC §4 to WarrenRuntime, with the one mapping layer between domain and wire.
+        .target(
+            name: "WarrenServer",
+            dependencies: [
+                "WarrenRPC",
+                "WarrenProto",
+                "WarrenRuntime",
+                "WarrenStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The async/await Swift client: one method per RPC, AsyncSequence streams, resumable subscriptions.
+        .target(
+            name: "WarrenClient",
+            dependencies: [
+                "WarrenRPC",
+                "WarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The server executable: flags and env vars, logging, graceful shutdown on SIGTERM/SIGINT.
+        .executableTarget(
+            name: "warrend",
+            dependencies: [
+                "WarrenServer",
+                "WarrenRPC",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line client: ingest, await, state, inputs, tail, health.
+        .executableTarget(
+            name: "warren",
+            dependencies: [
+                "WarrenClient",
+                "WarrenProto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,7 +136,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenServerTests",
+            dependencies: ["WarrenServer", "WarrenRPC", "WarrenProto", "WarrenRuntime", "WarrenStore"],
+            swiftSettings: swiftSettings
+        ),
+        // End-to-end: a real warrend process over real TCP, driven by WarrenClient and the warren CLI.
+        .testTarget(
+            name: "WarrenEndToEndTests",
+            dependencies: ["WarrenClient", "WarrenRPC", "WarrenProto"],
             swiftSettings: swiftSettings
         ),
     ]

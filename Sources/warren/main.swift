@@ -1,0 +1,1 @@
+print("warren: not yet built (issue 5 in progress)")

@@ -1,0 +1,1 @@
+print("warrend: not yet built (issue 5 in progress)")
