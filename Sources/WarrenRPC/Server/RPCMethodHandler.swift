@@ -60,7 +60,8 @@ public struct RPCMethodHandler: Sendable {
     /// A method with streams both ways.
     public static func bidirectional<Request: ProtoMessage, Response: ProtoMessage>(
         _ descriptor: MethodDescriptor,
-        _ body: @escaping @Sendable (RPCRequestStream<Request>, RPCResponseWriter<Response>, ServerCallContext)
+        _ body:
+            @escaping @Sendable (RPCRequestStream<Request>, RPCResponseWriter<Response>, ServerCallContext)
             async throws -> Void
     ) -> Self {
         Self(descriptor, .bidirectional) { transport in
