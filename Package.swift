@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -89,6 +90,7 @@ let package = Package(
             dependencies: [
                 "WarrenRPC",
                 "WarrenProto",
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
@@ -149,7 +151,12 @@ let package = Package(
         // End-to-end: a real warrend process over real TCP, driven by WarrenClient and the warren CLI.
         .testTarget(
             name: "WarrenEndToEndTests",
-            dependencies: ["WarrenClient", "WarrenRPC", "WarrenProto"],
+            dependencies: [
+                "WarrenClient",
+                "WarrenRPC",
+                "WarrenProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

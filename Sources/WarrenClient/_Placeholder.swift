@@ -1,1 +1,1 @@
-// Placeholder until the target has its first real file (issue 5 in progress).
+// Placeholder until the client lands (issue 5 in progress).

@@ -11,12 +11,16 @@ extension RuntimeSessionAdapter: RuntimeControlPlane {
         contentType: String = "application/octet-stream",
         attributes: [String: String] = [:],
         correlationID: String? = nil
-    ) async throws(RuntimeControlPlaneError) {
+    ) async throws(RuntimeControlPlaneError) -> RuntimeEventEnvelope {
         let event = PendingEvent(
             .published(code: code, payload: payload, contentType: contentType, attributes: attributes),
             correlationID: correlationID
         )
-        try await controlPlane(runtimeID) { (runtime) throws(RuntimeDriverError) in try await runtime.publish([event]) }
+        let envelopes = try await controlPlane(runtimeID) { (runtime) throws(RuntimeDriverError) in
+            try await runtime.publish([event])
+        }
+        guard let envelope = envelopes.first else { throw .driver(.internal("the published event was not committed")) }
+        return envelope
     }
 
     public func retire(_ runtimeID: RuntimeID) async throws(RuntimeControlPlaneError) -> RetireReport {
@@ -74,7 +78,7 @@ extension RuntimeSessionAdapter: RuntimeControlPlane {
 public protocol RuntimeControlPlane: Sendable {
     /// Admits an input.
     func ingest(_ runtimeID: RuntimeID, _ input: Input) async throws(RuntimeControlPlaneError) -> AcceptOutcome
-    /// Publishes an event on the runtime's stream.
+    /// Publishes an event on the runtime's stream; returns its committed envelope (position, sequence, id).
     func publishEvent(
         _ runtimeID: RuntimeID,
         code: String,
@@ -82,7 +86,7 @@ public protocol RuntimeControlPlane: Sendable {
         contentType: String,
         attributes: [String: String],
         correlationID: String?
-    ) async throws(RuntimeControlPlaneError)
+    ) async throws(RuntimeControlPlaneError) -> RuntimeEventEnvelope
     /// Retires the runtime.
     func retire(_ runtimeID: RuntimeID) async throws(RuntimeControlPlaneError) -> RetireReport
     /// Recycles the runtime, keeping queued work.

@@ -51,6 +51,16 @@ extension RuntimeSessionAdapter: SessionServiceRuntimeExt {
         return handle
     }
 
+    /// The id of the run in flight, if any.
+    public func currentRunID(_ id: SessionID) async throws(RuntimeDriverError) -> RunID? {
+        try await runtime(id).currentRunID
+    }
+
+    /// The name of the executor whose loop is live, if any.
+    public func executorName(_ id: SessionID) async -> String? {
+        await entry(id)?.runtime.executorName
+    }
+
     /// Cancels the run in flight (delivered to the executor mid-run).
     public func interruptCurrentRun(_ id: SessionID) async throws(RuntimeDriverError) {
         let runtime = try runtime(id)

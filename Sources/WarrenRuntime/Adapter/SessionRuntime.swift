@@ -50,6 +50,8 @@ actor SessionRuntime {
     var activeInputIDs: [InputID] { driver.activeInputIDs }
     func inputState(_ id: InputID) -> InputState? { driver[id] }
     var hasLiveLoop: Bool { loop.map { !$0.exited } ?? false }
+    var currentRunID: RunID? { driver.currentRun?.runID }
+    var executorName: String? { loop.flatMap { $0.exited ? nil : $0.executor.name } }
 
     /// Changes driver fields that are not persisted (silent intents).
     func withDriver(_ body: (inout RuntimeDriver) -> Void) {
@@ -80,6 +82,15 @@ actor SessionRuntime {
         sessionSnapshot: [UInt8]? = nil,
         _ change: (inout RuntimeDriver) throws(RuntimeDriverError) -> T
     ) async throws(RuntimeDriverError) -> T {
+        try await performCommitting(receipt: receipt, sessionSnapshot: sessionSnapshot, change).result
+    }
+
+    /// ``perform(receipt:sessionSnapshot:_:)``, also returning the envelopes the change committed.
+    func performCommitting<T: Sendable>(
+        receipt: RunBoundaryReceipt? = nil,
+        sessionSnapshot: [UInt8]? = nil,
+        _ change: (inout RuntimeDriver) throws(RuntimeDriverError) -> T
+    ) async throws(RuntimeDriverError) -> (result: T, envelopes: [RuntimeEventEnvelope]) {
         await acquire()
         defer { release() }
         driver.beginChange()
@@ -98,21 +109,23 @@ actor SessionRuntime {
             sessionSnapshot: sessionSnapshot,
             events: driver.takeEvents()
         )
+        let envelopes: [RuntimeEventEnvelope]
         do {
-            bus.deliver(try await store.commit(transaction))
+            envelopes = try await store.commit(transaction)
         } catch {
             driver.rollBackChange()
             throw .internal("persist failed: \(error)")
         }
+        bus.deliver(envelopes)
         driver.commitChange()
-        return result
+        return (result, envelopes)
     }
 
-    /// Commits events that change no state (for example a published event).
-    func publish(_ events: [PendingEvent]) async throws(RuntimeDriverError) {
-        try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+    /// Commits events that change no state (for example a published event); returns their envelopes.
+    func publish(_ events: [PendingEvent]) async throws(RuntimeDriverError) -> [RuntimeEventEnvelope] {
+        try await performCommitting { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
             for event in events { driver.emit(event.event, correlation: event.correlationID) }
-        }
+        }.envelopes
     }
 
     // MARK: Completions

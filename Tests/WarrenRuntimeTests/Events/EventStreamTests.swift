@@ -132,8 +132,14 @@ struct EventStreamTests {
         try await adapter.registerSession(session)
         var iterator = adapter.subscribe(filter: EventFilter(kinds: [.published]), start: .now).makeAsyncIterator()
         _ = try await iterator.next()
-        try await adapter.publishEvent(session.runtimeID, code: "custom.thing", payload: [1, 2], correlationID: "c-1")
+        let published = try await adapter.publishEvent(
+            session.runtimeID,
+            code: "custom.thing",
+            payload: [1, 2],
+            correlationID: "c-1"
+        )
         guard case .event(let envelope)? = try await iterator.next() else { Issue.record("no event"); return }
+        #expect(envelope == published)
         #expect(
             envelope.event
                 == .published(
@@ -145,7 +151,7 @@ struct EventStreamTests {
         )
         #expect(envelope.correlationID == "c-1")
         await #expect(throws: RuntimeControlPlaneError.notFound(RuntimeID("nope"))) {
-            try await adapter.publishEvent(RuntimeID("nope"), code: "x", payload: [])
+            _ = try await adapter.publishEvent(RuntimeID("nope"), code: "x", payload: [])
         }
     }
 }
