@@ -145,10 +145,30 @@ class Message:
 
 
 @dataclass
+class Method:
+    proto_name: str  # AcceptInputWithCompletion
+    swift_name: str  # acceptInputWithCompletion
+    doc: str
+    input_type: str  # full names
+    output_type: str
+    client_streaming: bool
+    server_streaming: bool
+
+
+@dataclass
+class Service:
+    full_name: str  # warren.v1.Health
+    swift_name: str  # Health
+    doc: str
+    methods: list
+
+
+@dataclass
 class ProtoFile:
     name: str  # warren/v1/input.proto
     messages: list
     enums: list
+    services: list = field(default_factory=list)
 
     @property
     def stem(self) -> str:
@@ -223,6 +243,14 @@ def load(descriptor_set_path: str, package: str) -> Schema:
             m = Message(full, md.name, c_type_name(full), comments.get([4, mi]), fields, oneofs)
             messages[full] = m
             pfile.messages.append(m)
+        for si, sd in enumerate(fd.service):
+            methods = [
+                Method(md.name, md.name[:1].lower() + md.name[1:], comments.get([6, si, 2, mi]),
+                       md.input_type.lstrip("."), md.output_type.lstrip("."), md.client_streaming,
+                       md.server_streaming)
+                for mi, md in enumerate(sd.method)
+            ]
+            pfile.services.append(Service(f"{fd.package}.{sd.name}", sd.name, comments.get([6, si]), methods))
         files.append(pfile)
     for m in messages.values():
         for f in m.fields:

@@ -1,1 +1,0 @@
-// Placeholder until the client lands (issue 5 in progress).

@@ -1,1 +1,0 @@
-// Placeholder until the end-to-end suite lands (issue 5 in progress).
