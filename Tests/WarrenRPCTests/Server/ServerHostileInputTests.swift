@@ -74,4 +74,21 @@ struct ServerHostileInputTests {
             try await ServerFixture.eventually("the slot is free") { fixture.server.statistics.openConnections == 0 }
         }
     }
+
+    @Test("a connection without calls for the idle timeout gets GOAWAY NO_ERROR and a close")
+    func idleTimeout() async throws {
+        try await ServerFixture.run(configure: { $0.idleTimeout = .milliseconds(100) }) { fixture in
+            let (client, _) = try await RawClient.connected(to: fixture.address)
+            #expect(try await client.untilClosed().map(\.code) == [.noError])
+        }
+    }
+
+    @Test("a client that leaves the keepalive PING unanswered is disconnected")
+    func keepaliveUnanswered() async throws {
+        try await ServerFixture.run(configure: { $0.keepaliveInterval = .milliseconds(50) }) { fixture in
+            let (client, _) = try await RawClient.connected(to: fixture.address)
+            #expect(await client.next()?.type == .ping)
+            #expect(try await client.untilClosed().isEmpty)
+        }
+    }
 }
