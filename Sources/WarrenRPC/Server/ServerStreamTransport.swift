@@ -1,0 +1,75 @@
+internal import NIOCore
+internal import WarrenProto
+
+/// The ``ServerCallTransport`` of one call: reads from its ``CallInbox`` and hops to the connection's event loop
+/// to write, suspending each writer until its message has left.
+final class ServerStreamTransport: ServerCallTransport {
+    let context: ServerCallContext
+    private let streamID: UInt32
+    private let inbox: CallInbox
+    private let connection: NIOLoopBound<ServerConnectionHandler>
+    private let compressesResponses: Bool
+    private let maxMessageSize: Int
+
+    /// Creates the transport of `call`, served by `connection`.
+    init(
+        context: ServerCallContext,
+        call: ServerCall,
+        connection: NIOLoopBound<ServerConnectionHandler>,
+        maxMessageSize: Int
+    ) {
+        self.context = context
+        self.streamID = call.streamID
+        self.inbox = call.inbox
+        self.connection = connection
+        self.compressesResponses = call.usesDeflate
+        self.maxMessageSize = maxMessageSize
+    }
+
+    private var eventLoop: any EventLoop { self.connection.eventLoop }
+
+    func nextRequest() async throws(RPCError) -> ByteBuffer? {
+        guard let message = try await self.inbox.next().get() else { return nil }
+        if self.inbox.recordConsumed(message.payload.readableBytes) {
+            let (connection, streamID, inbox) = (self.connection, self.streamID, self.inbox)
+            self.eventLoop.execute { connection.value.requestsConsumed(streamID: streamID, inbox: inbox) }
+        }
+        guard message.compressed else { return message.payload }
+        return try self.inflate(message.payload)
+    }
+
+    func sendResponse(_ message: ByteBuffer) async throws(RPCError) {
+        let outbound =
+            self.compressesResponses
+            ? StreamStateMachine.OutboundMessage(payload: Self.deflate(message), compressed: true)
+            : StreamStateMachine.OutboundMessage(payload: message)
+        let (connection, streamID) = (self.connection, self.streamID)
+        let result = await withCheckedContinuation { writer in
+            self.eventLoop.execute { connection.value.sendResponse(outbound, streamID: streamID, writer: writer) }
+        }
+        try result.get()
+    }
+
+    /// Ends the call with `status` once the handler is done (trailers go after the queued messages).
+    func finish(_ status: Status) {
+        let (connection, streamID) = (self.connection, self.streamID)
+        self.eventLoop.execute { connection.value.finishCall(streamID: streamID, status: status) }
+    }
+
+    /// Inflates a COMPRESSED request, capped at the maximum message size.
+    private func inflate(_ payload: ByteBuffer) throws(RPCError) -> ByteBuffer {
+        let result = payload.withUnsafeReadableBytes { bytes in
+            Result { () throws(CompressionError) in try MessageCompression.inflate(bytes, limit: self.maxMessageSize) }
+        }
+        switch result {
+        case .success(let bytes): return ByteBuffer(bytes: bytes)
+        case .failure(.corrupt): throw RPCError(.invalidArgument, CompressionError.corrupt.description)
+        case .failure(let error): throw RPCError(.resourceExhausted, error.description)
+        }
+    }
+
+    /// Deflates a response message (in the handler's task, off the event loop).
+    private static func deflate(_ message: ByteBuffer) -> ByteBuffer {
+        ByteBuffer(bytes: message.withUnsafeReadableBytes { MessageCompression.deflate($0) })
+    }
+}
