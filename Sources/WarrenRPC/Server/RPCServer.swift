@@ -94,6 +94,7 @@ public final class RPCServer: Sendable {
     /// Stops accepting connections, sends GOAWAY SHUTDOWN on each, lets open calls finish within the grace
     /// period, then cancels the rest and closes; ``run()`` returns when the last connection has closed.
     public func beginGracefulShutdown() {
+        self.recorder.drainingStarted()
         let previous = self.phase.withLock { phase in
             defer { phase = .shuttingDown }
             return phase

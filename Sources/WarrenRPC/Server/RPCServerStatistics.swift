@@ -10,13 +10,22 @@ public struct RPCServerStatistics: Hashable, Sendable {
     public var totalCalls: Int
     /// Calls that ended with a status other than OK, were cancelled, refused or cut by a lost connection.
     public var failedCalls: Int
+    /// Whether a graceful shutdown has begun (GOAWAY sent, no new connections or calls).
+    public var isDraining: Bool
 
     /// Creates a snapshot.
-    public init(openConnections: Int = 0, openStreams: Int = 0, totalCalls: Int = 0, failedCalls: Int = 0) {
+    public init(
+        openConnections: Int = 0,
+        openStreams: Int = 0,
+        totalCalls: Int = 0,
+        failedCalls: Int = 0,
+        isDraining: Bool = false
+    ) {
         self.openConnections = openConnections
         self.openStreams = openStreams
         self.totalCalls = totalCalls
         self.failedCalls = failedCalls
+        self.isDraining = isDraining
     }
 }
 
@@ -26,6 +35,7 @@ final class ServerStatisticsRecorder: Sendable {
     private let openStreams = Atomic<Int>(0)
     private let totalCalls = Atomic<Int>(0)
     private let failedCalls = Atomic<Int>(0)
+    private let draining = Atomic<Bool>(false)
 
     /// Creates zeroed counters.
     init() {}
@@ -54,13 +64,17 @@ final class ServerStatisticsRecorder: Sendable {
         self.failedCalls.add(1, ordering: .relaxed)
     }
 
+    /// A graceful shutdown began.
+    func drainingStarted() { self.draining.store(true, ordering: .relaxed) }
+
     /// The current values.
     var snapshot: RPCServerStatistics {
         RPCServerStatistics(
             openConnections: self.openConnections.load(ordering: .relaxed),
             openStreams: self.openStreams.load(ordering: .relaxed),
             totalCalls: self.totalCalls.load(ordering: .relaxed),
-            failedCalls: self.failedCalls.load(ordering: .relaxed)
+            failedCalls: self.failedCalls.load(ordering: .relaxed),
+            isDraining: self.draining.load(ordering: .relaxed)
         )
     }
 }
