@@ -1,7 +1,7 @@
 internal import NIOCore
 internal import NIOPosix
 import Synchronization
-public import WarrenProto
+internal import WarrenProto
 
 /// Makes calls to one Warren server over a single multiplexed connection, opened on the first call and
 /// replaced after it fails or the server sends GOAWAY.
