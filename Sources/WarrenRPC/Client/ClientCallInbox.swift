@@ -44,19 +44,31 @@ package final class ClientCallInbox: Sendable {
     // MARK: Reader side
 
     /// The next message or the call's end, suspending until one arrives.
+    ///
+    /// A reader whose task is cancelled (a child task of the caller's body, say) stops waiting with CANCELLED;
+    /// the call itself is cancelled when the caller's body ends.
     func next() async -> Next {
         if let next = self.state.withLock({ $0.poll() }) { return next }
-        return await withCheckedContinuation { continuation in
-            let ready = self.state.withLock { state -> Next? in
-                guard let next = state.poll() else {
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = self.state.withLock { state -> Next? in
+                    if let next = state.poll() { return next }
+                    if Task.isCancelled { return .end(.failure(Self.readerCancelled)) }
                     state.reader = continuation
                     return nil
                 }
-                return next
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            let reader = self.state.withLock { state in
+                defer { state.reader = nil }
+                return state.reader
+            }
+            reader?.resume(returning: .end(.failure(Self.readerCancelled)))
         }
     }
+
+    private static let readerCancelled = RPCError(.cancelled, "the reading task was cancelled")
 
     /// Whether the call ended and every message was read, so nothing is left to cancel or release.
     var isFinished: Bool {

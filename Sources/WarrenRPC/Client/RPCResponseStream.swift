@@ -16,7 +16,7 @@ public struct RPCResponseStream<Message: ProtoMessage>: AsyncSequence, Sendable 
     }
 
     /// Reads the stream's messages one at a time.
-    public struct AsyncIterator: AsyncIteratorProtocol {
+    public struct AsyncIterator: AsyncIteratorProtocol, Sendable {
         private let transport: any ClientCallTransport
 
         fileprivate init(transport: any ClientCallTransport) {

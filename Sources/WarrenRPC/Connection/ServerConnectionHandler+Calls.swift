@@ -61,6 +61,9 @@ extension ServerConnectionHandler {
                 )
             }
             call.inbox.push(CallInbox.Message(payload: frame.payload, compressed: compressed), endOfInput: endOfInput)
+        case .endOfInput:
+            call.clientEnded = true
+            call.inbox.endInput()
         case .failCall(let status):
             call.clientEnded = frame.isEndStream
             self.releaseConnectionCredit(size)

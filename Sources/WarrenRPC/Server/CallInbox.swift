@@ -1,5 +1,6 @@
 internal import NIOCore
 internal import Synchronization
+internal import WarrenProto
 
 /// The request messages of one call, handed from the event loop to the handler's task.
 ///
@@ -32,18 +33,32 @@ final class CallInbox: Sendable {
     init() {}
 
     /// The next message, nil once the client half-closed, or the error that ended the call.
+    ///
+    /// A reader whose task is cancelled (a handler's child task, say) stops waiting with CANCELLED; the call and
+    /// any message still to come are unaffected.
     func next() async -> Delivery {
-        await withCheckedContinuation { continuation in
-            let ready: Delivery? = self.state.withLock { state in
-                if let message = state.messages.popFirst() { return .success(message) }
-                if let failure = state.failure { return .failure(failure) }
-                if state.inputEnded { return .success(nil) }
-                state.reader = continuation
-                return nil
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready: Delivery? = self.state.withLock { state in
+                    if let message = state.messages.popFirst() { return .success(message) }
+                    if let failure = state.failure { return .failure(failure) }
+                    if state.inputEnded { return .success(nil) }
+                    if Task.isCancelled { return .failure(Self.readerCancelled) }
+                    state.reader = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            let reader = self.state.withLock { state in
+                defer { state.reader = nil }
+                return state.reader
+            }
+            reader?.resume(returning: .failure(Self.readerCancelled))
         }
     }
+
+    private static let readerCancelled = RPCError(.cancelled, "the reading task was cancelled")
 
     /// Records `size` consumed bytes; true when the caller must schedule a report to the event loop.
     func recordConsumed(_ size: Int) -> Bool {

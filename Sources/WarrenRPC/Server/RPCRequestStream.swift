@@ -19,7 +19,7 @@ public struct RPCRequestStream<Message: ProtoMessage>: AsyncSequence, Sendable {
     }
 
     /// Reads the stream's messages one at a time.
-    public struct AsyncIterator: AsyncIteratorProtocol {
+    public struct AsyncIterator: AsyncIteratorProtocol, Sendable {
         private let transport: any ServerCallTransport
 
         fileprivate init(transport: any ServerCallTransport) {

@@ -44,6 +44,8 @@ extension StreamStateMachine {
     package enum OnReceiveMessage: Hashable, Sendable {
         /// Decode (inflating when `compressed`) and deliver the message; `endOfInput` when it carried END_STREAM.
         case deliver(compressed: Bool, endOfInput: Bool)
+        /// The client half-closed with the empty COMPRESSED | END_STREAM marker (D37): nothing to deliver.
+        case endOfInput
         /// The call failed: write TRAILERS with this status now and cancel the call's work.
         case failCall(Status)
         /// The peer broke the protocol: GOAWAY with the code and reason, then close the connection.

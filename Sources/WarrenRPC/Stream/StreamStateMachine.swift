@@ -194,6 +194,8 @@ extension StreamStateMachine {
                 return .failCall(status)
             }
             self.store(open, ended: endStream)
+            // A deflated message is never empty, so an empty compressed MESSAGE can only be the half-close marker.
+            if size == 0, compressed, endStream { return .endOfInput }
             return .deliver(compressed: compressed, endOfInput: endStream)
         case .halfClosed:
             return self.violation(.protocolError, "MESSAGE after END_STREAM")

@@ -82,6 +82,13 @@ extension RPCError {
                 error.description,
                 detail: ErrorDetail(kind: .storeError, runtimeID: runtimeID.wireID(), reason: message)
             )
+        case .driver(.notReady(.destroyed)):
+            // Here an unknown runtime is `.notFound`, so this runtime exists and was destroyed: a precondition.
+            self.init(
+                .failedPrecondition,
+                error.description,
+                detail: ErrorDetail(kind: .notReady, runtimeState: .destroyed, runtimeID: runtimeID.wireID())
+            )
         case .driver(let driverError):
             self.init(driverError, sessionID: runtimeID?.sessionID)
             self.detail?.runtimeID = runtimeID.wireID()

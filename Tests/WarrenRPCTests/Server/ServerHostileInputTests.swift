@@ -77,7 +77,7 @@ struct ServerHostileInputTests {
 
     @Test("a connection without calls for the idle timeout gets GOAWAY NO_ERROR and a close")
     func idleTimeout() async throws {
-        try await ServerFixture.run(configure: { $0.idleTimeout = .milliseconds(100) }) { fixture in
+        try await ServerFixture.run(configure: { $0.idleTimeout = .milliseconds(400) }) { fixture in
             let (client, _) = try await RawClient.connected(to: fixture.address)
             #expect(try await client.untilClosed().map(\.code) == [.noError])
         }
@@ -85,7 +85,7 @@ struct ServerHostileInputTests {
 
     @Test("a client that leaves the keepalive PING unanswered is disconnected")
     func keepaliveUnanswered() async throws {
-        try await ServerFixture.run(configure: { $0.keepaliveInterval = .milliseconds(50) }) { fixture in
+        try await ServerFixture.run(configure: { $0.keepaliveInterval = .milliseconds(400) }) { fixture in
             let (client, _) = try await RawClient.connected(to: fixture.address)
             #expect(await client.next()?.type == .ping)
             #expect(try await client.untilClosed().isEmpty)

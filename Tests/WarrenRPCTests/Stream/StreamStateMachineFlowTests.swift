@@ -33,6 +33,26 @@ struct StreamStateMachineFlowTests {
         #expect(machine.phase == .open)
     }
 
+    @Test("an empty COMPRESSED | END_STREAM MESSAGE is the half-close marker; an empty plain one is a message")
+    func halfCloseMarker() throws {
+        var marked = try StreamFixture.openWithHeadersSent.make()
+        #expect(marked.receiveMessage(size: 0, endStream: true, compressed: true) == .endOfInput)
+        #expect(
+            marked.receiveMessage(size: 1, endStream: false, compressed: false)
+                == .protocolViolation(.protocolError, "MESSAGE after END_STREAM")
+        )
+        var empty = try StreamFixture.openWithHeadersSent.make()
+        #expect(
+            empty.receiveMessage(size: 0, endStream: true, compressed: false)
+                == .deliver(compressed: false, endOfInput: true)
+        )
+        var partial = try StreamFixture.openWithHeadersSent.make()
+        #expect(
+            partial.receiveMessage(size: 0, endStream: false, compressed: true)
+                == .deliver(compressed: true, endOfInput: false)
+        )
+    }
+
     @Test("a message never overtakes a queued one, even when it would fit")
     func noOvertaking() throws {
         var machine = try StreamFixture.openWithHeadersSent.make()

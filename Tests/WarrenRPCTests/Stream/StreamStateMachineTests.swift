@@ -91,7 +91,7 @@ extension StreamStateMachine {
             }
         case .message, .messageEndStream:
             switch self.receiveMessage(size: 5, endStream: frame == .messageEndStream, compressed: false) {
-            case .deliver: return .accepted
+            case .deliver, .endOfInput: return .accepted
             case .failCall(let status): return .failCall(status.code)
             case .protocolViolation(let code, _): return .violation(code)
             case .drop: return .drop

@@ -57,6 +57,11 @@ struct ErrorMappingTests {
             detail: .init(kind: .notReady, runtimeState: .stopped)
         ),
         Row(
+            error: RuntimeControlPlaneError.driver(.notReady(state: .destroyed)),
+            code: .failedPrecondition,
+            detail: .init(kind: .notReady, runtimeState: .destroyed)
+        ),
+        Row(
             error: OpsLifecycleError.notFound(op),
             code: .notFound,
             detail: .init(kind: .opsNotFound, operationID: op.rawValue)

@@ -1,0 +1,57 @@
+import WarrenProto
+import WarrenRPC
+import WarrenRuntime
+
+/// Health: liveness per service and the server's counters.
+struct HealthBinding: HealthServiceProtocol {
+    let server: WarrenServer
+
+    /// The services `Check` answers for by name.
+    static let serviceNames: Set<String> = [
+        "warren.v1.RuntimeControlPlane", "warren.v1.SessionServiceRuntimeExt", "warren.v1.RuntimeSessionAdapter",
+        "warren.v1.RuntimeEvents", "warren.v1.Executor", "warren.v1.Comms", "warren.v1.Health",
+    ]
+
+    func check(_ request: HealthCheckRequest, context: ServerCallContext) async throws -> HealthCheckResponse {
+        guard request.service.isEmpty || Self.serviceNames.contains(request.service) else {
+            return HealthCheckResponse(status: .serviceUnknown)
+        }
+        let draining = self.server.rpcStatistics?.isDraining ?? false
+        return HealthCheckResponse(status: draining ? .draining : .serving)
+    }
+
+    func serverInfo(_ request: ServerInfoRequest, context: ServerCallContext) async throws -> ServerInfoResponse {
+        let transport = self.server.rpcStatistics
+        let adapter = self.server.adapter
+        var sessionsWithExecutor: UInt64 = 0
+        for session in adapter.sessionIDs where await adapter.sessionHasExecutor(session) { sessionsWithExecutor += 1 }
+        return ServerInfoResponse(
+            serverVersion: self.server.version,
+            protocolVersion: 1,
+            startedAtUnixNanos: self.server.counters.startedAtUnixNanos,
+            uptimeMs: self.server.counters.uptimeMilliseconds,
+            openConnections: UInt64(transport?.openConnections ?? 0),
+            openStreams: UInt64(transport?.openStreams ?? 0),
+            totalCalls: UInt64(transport?.totalCalls ?? 0),
+            failedCalls: UInt64(transport?.failedCalls ?? 0),
+            sessions: UInt64(adapter.sessionIDs.count),
+            sessionsWithExecutor: sessionsWithExecutor,
+            subscribers: UInt64(self.server.counters.subscribers),
+            durableSubscribers: UInt64(self.server.durableSubscribers.count),
+            attachedExecutors: UInt64(self.server.executors.count),
+            store: await self.storeInfo()
+        )
+    }
+
+    private func storeInfo() async -> StoreInfo {
+        let log = try? await self.server.adapter.store.readEvents(after: 0, limit: 0)
+        let head = log?.head ?? self.server.adapter.bus.deliveredPosition
+        let oldest = log.map { $0.head == 0 ? 0 : max(1, $0.oldestRetained) } ?? 0
+        return StoreInfo(
+            backend: .memory,
+            retainedEvents: oldest == 0 ? 0 : head - oldest + 1,
+            oldestPosition: oldest,
+            headPosition: head
+        )
+    }
+}

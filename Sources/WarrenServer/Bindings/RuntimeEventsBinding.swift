@@ -1,0 +1,58 @@
+import WarrenProto
+import WarrenRPC
+import WarrenRuntime
+
+/// RuntimeEvents.Subscribe: replay from the log, CaughtUp, then live events; `Lagged` for compacted holes.
+///
+/// Each item waits for the client's flow-control credit before the next is read, so a slow subscriber
+/// fills only its bounded live buffer; past it the subscription reads the log instead, and past the log's
+/// retention it is told `Lagged` (SPEC §4.1). Server memory per subscriber stays bounded either way.
+struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
+    let server: WarrenServer
+
+    func subscribe(
+        _ request: SubscribeRequest,
+        responses: RPCResponseWriter<SubscribeResponse>,
+        context: ServerCallContext
+    ) async throws {
+        let filter = try WarrenRuntime.EventFilter(wire: request.filter ?? WarrenProto.EventFilter(), field: "filter")
+        let durable = request.durableSubscriber.isEmpty ? nil : request.durableSubscriber
+        let start = try self.start(request.start, durable: durable)
+        let subscription = self.server.adapter.subscribe(filter: filter, start: start)
+        try await self.server.counters.subscriber {
+            for try await item in subscription {
+                try await responses.write(SubscribeResponse(item))
+                if let durable, let position = item.resumePosition {
+                    self.server.durableSubscribers.record(durable, position: position)
+                }
+            }
+        }
+    }
+
+    private func start(_ start: SubscribeRequest.Start?, durable: String?) throws(RPCError) -> SubscriptionStart {
+        switch start {
+        case .beginning: return .beginning
+        case .now: return .now
+        case .afterPosition(let position):
+            let head = self.server.adapter.bus.deliveredPosition
+            guard position <= head else {
+                throw RPCError(.outOfRange, "after_position \(position) is past the head of the log (\(head))")
+            }
+            return .after(position)
+        case nil:
+            guard let durable, let position = self.server.durableSubscribers.position(of: durable) else { return .now }
+            return .after(position)
+        }
+    }
+}
+
+extension SubscriptionItem {
+    /// The position a subscriber that saw this item resumes after.
+    var resumePosition: UInt64? {
+        switch self {
+        case .event(let envelope): envelope.position
+        case .lagged(_, let to): to
+        case .caughtUp(let position): position
+        }
+    }
+}

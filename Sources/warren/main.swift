@@ -1,1 +1,0 @@
-print("warren: not yet built (issue 5 in progress)")

@@ -1,1 +1,0 @@
-print("warrend: not yet built (issue 5 in progress)")

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import WarrenClient
+import WarrenProto
+import WarrenRPC
+
+/// warrend as a process: it starts, serves, drains and exits 0 on SIGTERM and SIGINT; bad flags stop it at
+/// once with a message; the CLI reports a server that is down in words a person can act on.
+@Suite("warrend process end to end")
+struct ServerLifecycleTests {
+    @Test("health and server info over TCP, then SIGTERM exits 0")
+    func serveAndTerminate() async throws {
+        let process = try await WarrendProcess.start()
+        let client = process.makeClient()
+        #expect(try await client.health.check(HealthCheckRequest()).status == .serving)
+        let info = try await client.health.serverInfo(ServerInfoRequest())
+        #expect(info.serverVersion.hasPrefix("warrend"))
+        #expect(info.protocolVersion == 1)
+        #expect(info.store?.backend == .memory)
+        try await Expect.status(.notFound) {
+            _ = try await client.sessions.runtimeState(SessionRuntimeStateRequest(sessionID: Wire.newSessionID()))
+        }
+        await client.close()
+        #expect(await process.stop(signal: SIGTERM) == 0)
+    }
+
+    @Test("SIGINT while a call is in flight: the call finishes or fails cleanly, and warrend exits 0")
+    func interruptDrains() async throws {
+        let process = try await WarrendProcess.start()
+        let client = process.makeClient()
+        let server = LiveServer(process: process, client: client)
+        let session = try await Sessions.withEcho(server)
+        _ = try await client.sessions.acceptInput(AcceptInputRequest(sessionID: session, input: Wire.prompt("last")))
+        #expect(await process.stop(signal: SIGINT) == 0)
+        #expect(process.standardError.contains("shutting down"))
+        await client.close()
+    }
+
+    @Test("a bad flag value stops warrend with a message naming the flag")
+    func badFlag() async throws {
+        let error = await #expect(throws: HarnessError.self) {
+            try await WarrendProcess.start(["--memory", "--max-frame-size", "12"])
+        }
+        #expect(error?.description.contains("max-frame-size") == true)
+    }
+
+    @Test("the CLI says the server is down when nothing listens")
+    func cliServerDown() async throws {
+        let run = try await CLIRun.warren(["health", "--address", "127.0.0.1:1"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("cannot reach warrend at 127.0.0.1:1"))
+    }
+}
