@@ -9,24 +9,17 @@ struct ReadmeTourTests {
     func tourRuns() async throws {
         try await withLiveServer { server in
             let script = try Self.tourScript()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-euo", "pipefail", "-c", script]
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = BuiltProducts.directory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-            environment["WARREN_ADDRESS"] = server.process.address
-            process.environment = environment
-            let stdout = Pipe()
-            let stderr = Pipe()
-            process.standardOutput = stdout
-            process.standardError = stderr
-            try process.run()
-            let output = OutputCollector(reading: stdout.fileHandleForReading)
-            let errors = OutputCollector(reading: stderr.fileHandleForReading)
-            await Task.detached { process.waitUntilExit() }.value
-            _ = await output.firstLine { _ in false }
-            _ = await errors.firstLine { _ in false }
-            #expect(process.terminationStatus == 0, "tour failed:\n\(output.text)\n\(errors.text)")
+            var environment = ["WARREN_ADDRESS": server.process.address]
+            environment["PATH"] =
+                BuiltProducts.directory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            let child = try ChildProcess.start(
+                URL(fileURLWithPath: "/bin/bash"),
+                ["-euo", "pipefail", "-c", script],
+                environment: environment
+            )
+            let status = await child.finish()
+            let (output, errors) = (child.output, child.errors)
+            #expect(status == 0, "tour failed:\n\(output.text)\n\(errors.text)")
             #expect(output.text.contains("completed: hello, warren"))
             #expect(output.text.contains("input_consumed"))
             #expect(output.text.contains("caught up"))

@@ -44,6 +44,27 @@ struct ServerLifecycleTests {
         #expect(error?.description.contains("max-frame-size") == true)
     }
 
+    @Test("limits come from WARREN_* variables too, and a bad one names the variable")
+    func environmentVariables() async throws {
+        let error = await #expect(throws: HarnessError.self) {
+            try await WarrendProcess.start(["--memory"], environment: ["WARREN_MAX_CONCURRENT_STREAMS": "zero"])
+        }
+        #expect(error?.description.contains("WARREN_MAX_CONCURRENT_STREAMS") == true)
+        let process = try await WarrendProcess.start(["--memory"], environment: ["WARREN_LOG_LEVEL": "debug"])
+        let client = process.makeClient()
+        #expect(try await client.health.check(HealthCheckRequest()).status == .serving)
+        await client.close()
+        #expect(await process.stop() == 0)
+    }
+
+    @Test("asking for the SQLite store before it exists is a clear error, not a silent memory server")
+    func dataDirNotYetAvailable() async throws {
+        let error = await #expect(throws: HarnessError.self) {
+            try await WarrendProcess.start(["--data-dir", "/tmp/warren-e2e-data"])
+        }
+        #expect(error?.description.contains("--memory") == true)
+    }
+
     @Test("the CLI says the server is down when nothing listens")
     func cliServerDown() async throws {
         let run = try await CLIRun.warren(["health", "--address", "127.0.0.1:1"])

@@ -8,19 +8,8 @@ final class CLIProcess: Sendable {
 
     /// Starts `warren arguments…`.
     static func start(_ arguments: [String]) async throws -> CLIProcess {
-        let process = Process()
-        process.executableURL = try BuiltProducts.executable("warren")
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        return CLIProcess(
-            process: process,
-            output: OutputCollector(reading: stdout.fileHandleForReading),
-            errors: OutputCollector(reading: stderr.fileHandleForReading)
-        )
+        let child = try ChildProcess.start(BuiltProducts.executable("warren"), arguments)
+        return CLIProcess(process: child.process, output: child.output, errors: child.errors)
     }
 
     private init(process: Process, output: OutputCollector, errors: OutputCollector) {

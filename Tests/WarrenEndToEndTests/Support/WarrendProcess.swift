@@ -12,17 +12,12 @@ final class WarrendProcess: Sendable {
     static func start(_ arguments: [String] = ["--memory"], environment: [String: String] = [:]) async throws
         -> WarrendProcess
     {
-        let process = Process()
-        process.executableURL = try BuiltProducts.executable("warrend")
-        process.arguments = ["--address", "127.0.0.1:0"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let output = OutputCollector(reading: stdout.fileHandleForReading)
-        let errors = OutputCollector(reading: stderr.fileHandleForReading)
+        let child = try ChildProcess.start(
+            BuiltProducts.executable("warrend"),
+            ["--address", "127.0.0.1:0"] + arguments,
+            environment: environment
+        )
+        let (process, output, errors) = (child.process, child.output, child.errors)
         guard let line = await output.firstLine(where: { $0.contains("listening on") }),
             let port = line.split(separator: ":").last.flatMap({ Int($0.prefix(while: \.isNumber)) })
         else {

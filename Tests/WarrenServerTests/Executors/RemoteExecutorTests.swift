@@ -67,6 +67,36 @@ struct RemoteExecutorTests {
         #expect(await firstOutbound.next() == nil)
     }
 
+    @Test("a run that finds no executor attached waits for one and runs there, spending no retry")
+    func runWaitsForAttachment() async throws {
+        let fixture = try await RemoteFixture()
+        let handle = try await fixture.accept("patient")
+        try await fixture.waitUntilRunning()
+        let attachment = try fixture.hub.attach(name: "worker", replaceExisting: false)
+        var outbound = attachment.outbound.makeAsyncIterator()
+        guard case .assignment(let sequence, _) = await outbound.next() else {
+            Issue.record("no assignment after attaching")
+            return
+        }
+        attachment.deliver(.completed(terminal: .result(RunResult(text: "late"))), sequence: sequence)
+        #expect(try await handle.wait() == .completed(RunResult(text: "late")))
+        let state = try await fixture.adapter.inputState(fixture.session, handle.inputID)
+        #expect(state?.attemptCount == 1)
+    }
+
+    @Test("an interrupt ends the wait for an executor: the run is cancelled")
+    func interruptEndsTheWait() async throws {
+        let fixture = try await RemoteFixture()
+        let handle = try await fixture.accept("never served")
+        try await fixture.waitUntilRunning()
+        try await fixture.adapter.interruptCurrentRun(fixture.session)
+        guard case .cancelled = try await handle.wait() else {
+            Issue.record("not cancelled")
+            return
+        }
+        #expect(fixture.hub.count == 0)
+    }
+
     @Test("a name is attached once unless replaced; built-in names and empty names are refused")
     func attachRules() throws {
         let hub = RemoteExecutorHub()
@@ -97,6 +127,14 @@ private struct RemoteFixture {
             self.session,
             executor: RemoteExecutor(name: "worker", hub: self.hub)
         )
+    }
+
+    /// Polls until the session's run has started (the executor was called).
+    func waitUntilRunning() async throws {
+        for _ in 0..<1_000 where try await self.adapter.runtimeState(self.session) != .running {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(try await self.adapter.runtimeState(self.session) == .running)
     }
 
     func accept(_ text: String) async throws -> CompletionHandle {
