@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.
@@ -54,10 +56,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // RuntimeStore backends: MemoryStore now, SQLite with the persistence work.
+        // zlib, for the blob store's compressed files.
+        .systemLibrary(name: "CZlib"),
+        // RuntimeStore backends (MemoryStore, SQLiteStore) and the content-addressed BlobStore.
         .target(
             name: "WarrenStore",
-            dependencies: ["WarrenRuntime"],
+            dependencies: [
+                "WarrenRuntime",
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The RPC transport over SwiftNIO: framing, then streams, flow control, status and deadlines. Knows no runtime.
@@ -123,6 +133,11 @@ let package = Package(
         .testTarget(
             name: "WarrenRuntimeTests",
             dependencies: ["WarrenRuntime", "WarrenStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenStoreTests",
+            dependencies: ["WarrenStore", "WarrenRuntime"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// Placeholder until the store tests land (issue 6 in progress).
