@@ -68,7 +68,7 @@ extension RuntimeSessionAdapter {
         } else {
             driver.emit(.runtimeCreated)
         }
-        return SessionRuntime(sessionID: id, store: store, bus: bus, driver: driver)
+        return SessionRuntime(sessionID: id, store: store, blobs: blobs, bus: bus, driver: driver)
     }
 
     /// The session's ops registry: recovered from the store's snapshot (same epoch, cursors and

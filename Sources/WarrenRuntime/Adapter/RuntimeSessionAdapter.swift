@@ -8,6 +8,8 @@ import Synchronization
 public final class RuntimeSessionAdapter: Sendable {
     /// The store: a real one for a persistent adapter, an event log only for an ephemeral one.
     public let store: any RuntimeStore
+    /// Where a persistent adapter keeps admitted images (nil: images stay inline in the records).
+    public let blobs: (any BlobStore)?
     /// Live fan-out of committed events.
     public let bus: EventBus
     /// Limits and defaults.
@@ -29,8 +31,9 @@ public final class RuntimeSessionAdapter: Sendable {
         public init() {}
     }
 
-    init(store: any RuntimeStore, configuration: Configuration, head: UInt64 = 0) {
+    init(store: any RuntimeStore, blobs: (any BlobStore)? = nil, configuration: Configuration, head: UInt64 = 0) {
         self.store = store
+        self.blobs = blobs
         self.configuration = configuration
         self.bus = EventBus(head: head)
         let owner = WeakAdapter()
@@ -48,13 +51,15 @@ public final class RuntimeSessionAdapter: Sendable {
         )
     }
 
-    /// An adapter whose sessions are durable in `store`, recovered from it on registration.
-    public static func persistent(store: any RuntimeStore, configuration: Configuration = .init())
-        async throws(RuntimeStoreError)
-        -> RuntimeSessionAdapter
-    {
+    /// An adapter whose sessions are durable in `store`, recovered from it on registration; with
+    /// `blobs`, admitted images are stored there and the records keep only references.
+    public static func persistent(
+        store: any RuntimeStore,
+        blobs: (any BlobStore)? = nil,
+        configuration: Configuration = .init()
+    ) async throws(RuntimeStoreError) -> RuntimeSessionAdapter {
         let head = try await store.readEvents(after: UInt64.max - 1, limit: 0).head
-        return RuntimeSessionAdapter(store: store, configuration: configuration, head: head)
+        return RuntimeSessionAdapter(store: store, blobs: blobs, configuration: configuration, head: head)
     }
 
     /// The runtime mode (the reference has one).

@@ -8,13 +8,15 @@ extension SessionRuntime {
         _ input: Input,
         _ operation: @Sendable (RunAssignment) async throws -> (T, RunOutcome)
     ) async throws -> T {
-        let run = try await stageAlone(input)
-        let assignment = RunAssignment(
-            sessionID: sessionID,
-            runID: run.runID,
-            boundary: run.boundary,
-            inputs: driver.inputs(of: run),
-            executionKind: input.executionKind
+        let run = try await stageAlone(externalizingImages(of: input))
+        let assignment = await hydratingImages(
+            of: RunAssignment(
+                sessionID: sessionID,
+                runID: run.runID,
+                boundary: run.boundary,
+                inputs: driver.inputs(of: run),
+                executionKind: input.executionKind
+            )
         )
         let result: T
         let outcome: RunOutcome

@@ -8,7 +8,8 @@ extension SessionRuntime {
     }
 
     private func admit(_ input: Input) async throws(RuntimeDriverError) -> (AcceptOutcome, PostAdmissionSignal) {
-        try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+        let input = try await externalizingImages(of: input)
+        return try await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
             let outcome = try driver.accept(input)
             return (outcome, driver.takeSignal())
         }

@@ -81,7 +81,8 @@ extension SessionRuntime {
         let (control, continuation) = AsyncStream<RunControlCommand>.makeStream(bufferingPolicy: .bufferingNewest(4))
         loop?.runControl = continuation
         if let reason = loop?.stopReason { continuation.yield(.stopRuntimeExecutor(reason: reason)) }
-        return (run, assignment, control)
+        // Hydrated after the control stream is installed, so an interrupt during the blob reads still lands.
+        return (run, await hydratingImages(of: assignment), control)
     }
 
     /// Records a run's outcome; returns the pause before the next run, or nil when the loop must end.

@@ -10,6 +10,8 @@ actor SessionRuntime {
     let sessionID: SessionID
     let runtimeID: RuntimeID
     let store: any RuntimeStore
+    /// Where admitted images go before their input commits; nil keeps them inline.
+    let blobs: (any BlobStore)?
     let bus: EventBus
     private(set) var driver: RuntimeDriver
     var completions = CompletionRegistry()
@@ -36,10 +38,11 @@ actor SessionRuntime {
         var exited = false
     }
 
-    init(sessionID: SessionID, store: any RuntimeStore, bus: EventBus, driver: RuntimeDriver) {
+    init(sessionID: SessionID, store: any RuntimeStore, blobs: (any BlobStore)?, bus: EventBus, driver: RuntimeDriver) {
         self.sessionID = sessionID
         self.runtimeID = sessionID.runtimeID
         self.store = store
+        self.blobs = blobs
         self.bus = bus
         self.driver = driver
     }
