@@ -83,6 +83,22 @@ struct BlobFileStoreTests {
         #expect(directory.files(in: "").isEmpty)
     }
 
+    @Test("a put that cannot write is writeFailed, and the image is not reported stored")
+    func unwritableDirectory() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try writeBytes([0], to: "\(directory.path)/not-a-directory")
+        let store = FileBlobStore(directory: "\(directory.path)/not-a-directory")
+        await #expect {
+            try await store.putImage(mediaType: "image/png", data: Self.png)
+        } throws: { error in
+            guard case .writeFailed? = error as? BlobStoreError else { return false }
+            return true
+        }
+        let id = BlobID.forImage(mediaType: "image/png", data: Self.png)
+        #expect(try await store.exists(id) == false)
+    }
+
     @Test(
         "a damaged file reads as corrupt, never as a crash or as wrong content",
         arguments: [Damage.garbage, .truncated, .emptyFile, .otherBlobsContent, .flippedCompressedByte, .hugeLength]

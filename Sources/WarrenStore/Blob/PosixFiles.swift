@@ -14,7 +14,9 @@ enum PosixFiles {
         let path: String
         let code: Int32
 
-        var isNotFound: Bool { code == ENOENT }
+        /// Nothing is at the path: it is missing, or a component of it is a file.
+        var isNotFound: Bool { Self.notFoundCodes.contains(code) }
+        static let notFoundCodes: Set<Int32> = [ENOENT, ENOTDIR]
         var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
     }
 
@@ -70,7 +72,7 @@ enum PosixFiles {
     @discardableResult
     static func remove(_ path: String) throws(Failure) -> Bool {
         if unlink(path) == 0 { return true }
-        if errno == ENOENT { return false }
+        if Failure.notFoundCodes.contains(errno) { return false }
         throw Failure(operation: "unlink", path: path, code: errno)
     }
 
@@ -78,14 +80,14 @@ enum PosixFiles {
     static func exists(_ path: String) throws(Failure) -> Bool {
         var info = stat()
         if stat(path, &info) == 0 { return true }
-        if errno == ENOENT { return false }
+        if Failure.notFoundCodes.contains(errno) { return false }
         throw Failure(operation: "stat", path: path, code: errno)
     }
 
     /// The names in a directory, without `.` and `..`; nil when it does not exist or is not a directory.
     static func list(_ path: String) throws(Failure) -> [String]? {
         guard let directory = opendir(path) else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
+            if Failure.notFoundCodes.contains(errno) { return nil }
             throw Failure(operation: "opendir", path: path, code: errno)
         }
         defer { closedir(directory) }
