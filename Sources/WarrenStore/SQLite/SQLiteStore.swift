@@ -66,7 +66,7 @@ public final class SQLiteStore: RuntimeStore {
     /// Write counters (batches, batch sizes, fsyncs) and the event log's bounds.
     public var statistics: RuntimeStoreStatistics { writer.statistics }
 
-    /// Writes waiting for the group-commit writer (tests use it to line up a batch).
+    /// Writes submitted and not yet answered (tests use it to line up a batch).
     package var queuedWrites: Int { writer.queuedWrites }
 
     public func commit(_ transaction: StoreTransaction) async throws(RuntimeStoreError) -> [RuntimeEventEnvelope] {

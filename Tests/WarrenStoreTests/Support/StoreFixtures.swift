@@ -102,3 +102,14 @@ func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
         try await Task.sleep(for: .milliseconds(1))
     }
 }
+
+/// Commits `transaction`, returning the failure instead of throwing it.
+func commitOutcome(_ store: any RuntimeStore, _ transaction: StoreTransaction) async
+    -> Result<[RuntimeEventEnvelope], RuntimeStoreError>
+{
+    do {
+        return .success(try await store.commit(transaction))
+    } catch {
+        return .failure(error)
+    }
+}

@@ -25,6 +25,7 @@ final class GroupCommitWriter: Sendable {
 
     private struct State: Sendable {
         var pending: [Pending] = []
+        var inFlight = 0
         var draining = false
         var closed = false
         var statistics: RuntimeStoreStatistics
@@ -49,8 +50,8 @@ final class GroupCommitWriter: Sendable {
     /// The counters so far.
     var statistics: RuntimeStoreStatistics { state.withLock { $0.statistics } }
 
-    /// Writes queued and not yet taken into a batch.
-    var queuedWrites: Int { state.withLock { $0.pending.count } }
+    /// Writes submitted and not yet answered (queued, or in the batch being written).
+    var queuedWrites: Int { state.withLock { $0.pending.count + $0.inFlight } }
 
     /// Queues `write` and returns once the transaction holding it is on disk (or failed).
     func submit(_ write: StoreWrite) async -> Outcome {
@@ -78,6 +79,7 @@ final class GroupCommitWriter: Sendable {
     private func drain() {
         while let batch = nextBatch() {
             let outcomes = run(batch.map(\.write))
+            state.withLock { $0.inFlight = 0 }
             for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
         }
     }
@@ -89,6 +91,7 @@ final class GroupCommitWriter: Sendable {
                 return nil
             }
             let count = min(state.pending.count, Self.maxBatchSize)
+            state.inFlight = count
             defer { state.pending.removeFirst(count) }
             return Array(state.pending.prefix(count))
         }
