@@ -23,7 +23,9 @@ struct GroupCommitTests {
                     )
                 }
             }
-            try await waitUntil("every commit queued") { store.queuedWrites == count }
+            try await waitUntil("every commit queued") {
+                store.pendingWrites.waiting + store.pendingWrites.writing == count
+            }
             block.open()
             return try await group.reduce(into: []) { $0 += $1 }
         }
@@ -50,7 +52,7 @@ struct GroupCommitTests {
         let block = await WriterBlock.hold(store)
         // A filler takes the first batch alone, so every write below shares the second one.
         async let filler = store.commit(StoreTransaction(runtimeID: runtime, events: events(1)))
-        try await waitUntil("the filler taken") { store.queuedWrites == 1 }
+        try await waitUntil("the filler taken") { store.pendingWrites.writing == 1 }
         let duplicateState = try queuedState()
         async let duplicate = commitOutcome(
             store,
@@ -58,7 +60,7 @@ struct GroupCommitTests {
         )
         async let first = store.commit(StoreTransaction(runtimeID: runtime, events: events(2)))
         async let second = store.commit(StoreTransaction(runtimeID: runtime, events: events(2)))
-        try await waitUntil("the batch queued") { store.queuedWrites == 4 }
+        try await waitUntil("the batch queued") { store.pendingWrites.waiting == 3 }
         block.open()
         #expect(try await filler.map(\.position) == [2])
         let positions = try await (first + second).map(\.position).sorted()

@@ -66,8 +66,8 @@ public final class SQLiteStore: RuntimeStore {
     /// Write counters (batches, batch sizes, fsyncs) and the event log's bounds.
     public var statistics: RuntimeStoreStatistics { writer.statistics }
 
-    /// Writes submitted and not yet answered (tests use it to line up a batch).
-    package var queuedWrites: Int { writer.queuedWrites }
+    /// Writes waiting for a batch, and writes in the batch being written (tests use it to line up a batch).
+    package var pendingWrites: (waiting: Int, writing: Int) { writer.pendingWrites }
 
     public func commit(_ transaction: StoreTransaction) async throws(RuntimeStoreError) -> [RuntimeEventEnvelope] {
         try await writer.submit(.transaction(transaction)).get()

@@ -50,8 +50,8 @@ final class GroupCommitWriter: Sendable {
     /// The counters so far.
     var statistics: RuntimeStoreStatistics { state.withLock { $0.statistics } }
 
-    /// Writes submitted and not yet answered (queued, or in the batch being written).
-    var queuedWrites: Int { state.withLock { $0.pending.count + $0.inFlight } }
+    /// Writes waiting for a batch, and writes in the batch being written.
+    var pendingWrites: (waiting: Int, writing: Int) { state.withLock { ($0.pending.count, $0.inFlight) } }
 
     /// Queues `write` and returns once the transaction holding it is on disk (or failed).
     func submit(_ write: StoreWrite) async -> Outcome {
