@@ -33,6 +33,10 @@ struct SQLiteOpenFailureTests {
         try foreign.close()
         let error = #expect(throws: SQLiteStoreError.self) { try SQLiteStore.open(directory: directory.path) }
         #expect(error == .foreignDatabase(path: directory.databasePath, tables: ["users"]))
+        let journal = try DatabaseQueue(path: directory.databasePath).read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+        }
+        #expect(journal == "delete")
     }
 
     @Test("a Warren database written by a newer schema")

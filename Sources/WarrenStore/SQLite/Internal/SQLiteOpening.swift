@@ -45,8 +45,8 @@ enum SQLiteOpening {
     /// Opens the pool, checks the header and migrates to the current schema.
     static func open(path: String) throws(SQLiteStoreError) -> DatabasePool {
         do {
+            if FileManager.default.fileExists(atPath: path) { try verifyUntouched(path: path) }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.writeWithoutTransaction { db in try SQLiteSchema.verify(db, path: path) }
             try SQLiteSchema.migrator.migrate(pool)
             return pool
         } catch let error as SQLiteStoreError {
@@ -56,6 +56,16 @@ enum SQLiteOpening {
         } catch {
             throw .openFailed(path: path, reason: "\(error)")
         }
+    }
+
+    /// Checks an existing file read-only, so a refused file is left exactly as it was (a pool would
+    /// first switch it to WAL).
+    private static func verifyUntouched(path: String) throws {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let probe = try DatabaseQueue(path: path, configuration: readOnly)
+        defer { try? probe.close() }
+        try probe.read { db in try SQLiteSchema.verify(db, path: path) }
     }
 
     /// The clear error for a SQLite failure at open.
