@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WarrenStoreTests",
-            dependencies: ["WarrenStore", "WarrenRuntime"],
+            dependencies: ["WarrenStore", "WarrenRuntime", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

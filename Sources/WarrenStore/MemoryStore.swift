@@ -14,8 +14,11 @@ public final class MemoryStore: RuntimeStore {
         var snapshots: [RuntimeID: [UInt8]] = [:]
         var ops: [RuntimeID: PersistedOpsSnapshot] = [:]
         var log: InMemoryEventLog
+        var subscriberPositions: [String: UInt64] = [:]
         var failures: [@Sendable (StoreTransaction) -> String?] = []
         var commits = 0
+        var writes: UInt64 = 0
+        var failedWrites: UInt64 = 0
     }
 
     private struct ReceiptKey: Hashable {
@@ -47,12 +50,16 @@ public final class MemoryStore: RuntimeStore {
     public func commit(_ transaction: StoreTransaction) async throws(RuntimeStoreError) -> [RuntimeEventEnvelope] {
         try state.withLock { (state) throws(RuntimeStoreError) -> [RuntimeEventEnvelope] in
             for rule in state.failures {
-                if let message = rule(transaction) { throw .writeFailed(message) }
+                if let message = rule(transaction) {
+                    state.failedWrites += 1
+                    throw .writeFailed(message)
+                }
             }
             let runtimeID = transaction.runtimeID
             if let receipt = transaction.receipt {
                 let key = ReceiptKey(runtimeID: runtimeID, runID: receipt.runID, sequence: receipt.sequence)
                 guard state.receipts[key] == nil else {
+                    state.failedWrites += 1
                     throw .writeFailed("receipt (\(runtimeID), \(receipt.runID), \(receipt.sequence)) already exists")
                 }
                 state.receipts[key] = receipt
@@ -65,6 +72,7 @@ public final class MemoryStore: RuntimeStore {
             if let runtimeState = transaction.runtimeState { state.runtimeStates[runtimeID] = runtimeState }
             if let snapshot = transaction.sessionSnapshot { state.snapshots[runtimeID] = snapshot }
             state.commits += 1
+            state.writes += 1
             return transaction.events.isEmpty ? [] : state.log.append(transaction.events, runtimeID: runtimeID)
         }
     }
@@ -94,7 +102,10 @@ public final class MemoryStore: RuntimeStore {
     public func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot)
         async throws(RuntimeStoreError)
     {
-        state.withLock { $0.ops[runtimeID] = snapshot }
+        state.withLock {
+            $0.ops[runtimeID] = snapshot
+            $0.writes += 1
+        }
     }
 
     public func loadOpsLifecycle(_ runtimeID: RuntimeID) async throws(RuntimeStoreError) -> PersistedOpsSnapshot? {
@@ -103,5 +114,44 @@ public final class MemoryStore: RuntimeStore {
 
     public func readEvents(after position: UInt64, limit: Int) async throws(RuntimeStoreError) -> EventLogPage {
         state.withLock { $0.log.read(after: position, limit: limit) }
+    }
+
+    public func runtimeIDs() async throws(RuntimeStoreError) -> [RuntimeID] {
+        state.withLock { state in
+            var ids = Set(state.inputStates.keys).union(state.runtimeStates.keys).union(state.snapshots.keys)
+            ids.formUnion(state.ops.keys)
+            ids.formUnion(state.receipts.keys.map(\.runtimeID))
+            ids.formUnion(state.log.runtimeIDs)
+            return ids.sorted()
+        }
+    }
+
+    public func saveSubscriberPosition(_ name: String, _ position: UInt64) async throws(RuntimeStoreError) {
+        state.withLock { state in
+            state.subscriberPositions[name] = position
+            state.log.heldPosition = state.subscriberPositions.values.min()
+            state.writes += 1
+        }
+    }
+
+    public func loadSubscriberPositions() async throws(RuntimeStoreError) -> [String: UInt64] {
+        state.withLock { $0.subscriberPositions }
+    }
+
+    public var statistics: RuntimeStoreStatistics {
+        state.withLock { state in
+            let page = state.log.read(after: 0, limit: 0)
+            return RuntimeStoreStatistics(
+                commitBatches: state.writes,
+                committedWrites: state.writes,
+                failedWrites: state.failedWrites,
+                maxBatchSize: state.writes == 0 ? 0 : 1,
+                lastBatchSize: state.writes == 0 ? 0 : 1,
+                retainedEvents: UInt64(state.log.count),
+                oldestPosition: page.oldestRetained,
+                headPosition: page.head,
+                location: "memory"
+            )
+        }
     }
 }

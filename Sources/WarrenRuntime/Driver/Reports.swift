@@ -1,5 +1,5 @@
 /// What retiring a runtime did.
-public struct RetireReport: Hashable, Sendable {
+public struct RetireReport: Hashable, Sendable, Codable {
     /// Inputs abandoned because no loop could drain them.
     public var inputsAbandoned: Int
     /// Inputs left for the loop to drain.
@@ -13,7 +13,7 @@ public struct RetireReport: Hashable, Sendable {
 }
 
 /// What recycling a runtime did.
-public struct RecycleReport: Hashable, Sendable {
+public struct RecycleReport: Hashable, Sendable, Codable {
     /// Active inputs carried into the rebuilt runtime.
     public var inputsTransferred: Int
 
@@ -22,7 +22,7 @@ public struct RecycleReport: Hashable, Sendable {
 }
 
 /// What resetting a runtime did.
-public struct ResetReport: Hashable, Sendable {
+public struct ResetReport: Hashable, Sendable, Codable {
     /// Non-terminal inputs abandoned with reason reset.
     public var inputsAbandoned: Int
 
@@ -31,7 +31,7 @@ public struct ResetReport: Hashable, Sendable {
 }
 
 /// What recovering a runtime did.
-public struct RecoveryReport: Hashable, Sendable {
+public struct RecoveryReport: Hashable, Sendable, Codable {
     /// Non-terminal inputs brought back.
     public var inputsRecovered: Int
     /// Inputs abandoned during recovery (Warren counts real abandonments).
@@ -56,7 +56,7 @@ public struct RecoveryReport: Hashable, Sendable {
 }
 
 /// What destroying a runtime did.
-public struct DestroyReport: Hashable, Sendable {
+public struct DestroyReport: Hashable, Sendable, Codable {
     /// Non-terminal inputs abandoned with reason destroyed.
     public var inputsAbandoned: Int
 

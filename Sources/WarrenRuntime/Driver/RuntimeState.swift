@@ -1,5 +1,5 @@
 /// The driver's runtime state (adapter-spec §2.4, runtime-spec §4).
-public enum RuntimeState: String, Hashable, Sendable, CaseIterable {
+public enum RuntimeState: String, Hashable, Sendable, CaseIterable, Codable {
     case initializing, idle, attached, running, recovering, retired, stopped, destroyed
 
     /// Idle, Attached and Running admit input.

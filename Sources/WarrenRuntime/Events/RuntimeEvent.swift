@@ -1,5 +1,5 @@
 /// Everything a runtime reports: every state change emits one (runtime-spec §1, with Warren's additions).
-public enum RuntimeEvent: Hashable, Sendable {
+public enum RuntimeEvent: Hashable, Sendable, Codable {
     case inputAccepted(inputID: InputID, kind: InputKind)
     /// Queued at admission, or re-queued after a failed run (then `requeuedFromRunID` is set).
     case inputQueued(inputID: InputID, requeuedFromRunID: RunID?, attemptCount: UInt32)
@@ -115,7 +115,7 @@ public struct PendingEvent: Hashable, Sendable {
 }
 
 /// An event with its place in the server-wide log (SPEC §4.1).
-public struct RuntimeEventEnvelope: Hashable, Sendable {
+public struct RuntimeEventEnvelope: Hashable, Sendable, Codable {
     /// Server-wide position: strictly increasing from 1, with no gaps.
     public var position: UInt64
     /// The runtime's own sequence: strictly increasing from 1 per runtime.

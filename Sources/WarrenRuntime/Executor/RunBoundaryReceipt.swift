@@ -1,10 +1,10 @@
 /// Where a run's primitive applied.
-public enum RunBoundary: Hashable, Sendable {
+public enum RunBoundary: Hashable, Sendable, Codable {
     case immediate, runStart, runCheckpoint
 }
 
 /// Durable proof that a run applied and its effects committed (persistence-spec §3.1).
-public struct RunBoundaryReceipt: Hashable, Sendable {
+public struct RunBoundaryReceipt: Hashable, Sendable, Codable {
     /// The run it belongs to.
     public var runID: RunID
     /// Where the primitive applied.

@@ -1,5 +1,5 @@
 /// Something submitted to a runtime: one of six variants, each with an ``InputHeader`` (input-spec §1.3).
-public enum Input: Hashable, Sendable {
+public enum Input: Hashable, Sendable, Codable {
     /// A prompt from an operator or surface.
     case prompt(PromptInput)
     /// A message, request or response from a peer agent.
@@ -96,7 +96,7 @@ public enum Input: Hashable, Sendable {
 }
 
 /// The policy key of an input (input-spec §1.4).
-public enum InputKind: String, Hashable, Sendable, CaseIterable {
+public enum InputKind: String, Hashable, Sendable, CaseIterable, Codable {
     case prompt
     case peerMessage = "peer_message"
     case peerRequest = "peer_request"
@@ -109,7 +109,7 @@ public enum InputKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// Queue or steer: the handling hint an input may carry.
-public enum HandlingMode: Hashable, Sendable {
+public enum HandlingMode: Hashable, Sendable, Codable {
     /// Wait for the next turn (the default).
     case queue
     /// Steer the current turn at its next checkpoint.

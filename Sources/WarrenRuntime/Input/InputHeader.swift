@@ -1,5 +1,5 @@
 /// The fields every input variant carries (input-spec §1.2).
-public struct InputHeader: Hashable, Sendable {
+public struct InputHeader: Hashable, Sendable, Codable {
     /// Unique id, also the ledger key.
     public var id: InputID
     /// Creation time.
@@ -40,7 +40,7 @@ public struct InputHeader: Hashable, Sendable {
 }
 
 /// Where an input came from.
-public enum InputOrigin: Hashable, Sendable {
+public enum InputOrigin: Hashable, Sendable, Codable {
     /// A person or tool driving the runtime directly.
     case `operator`
     /// Another agent, optionally naming its runtime.
@@ -54,7 +54,7 @@ public enum InputOrigin: Hashable, Sendable {
 }
 
 /// How durable an input must be.
-public enum InputDurability: Hashable, Sendable {
+public enum InputDurability: Hashable, Sendable, Codable {
     /// Persisted before the ack.
     case durable
     /// Kept in memory only; dropped on restart.
@@ -64,7 +64,7 @@ public enum InputDurability: Hashable, Sendable {
 }
 
 /// Who may see an input.
-public struct InputVisibility: Hashable, Sendable {
+public struct InputVisibility: Hashable, Sendable, Codable {
     /// The input may appear in the transcript.
     public var transcriptEligible: Bool
     /// The input may be shown to operators.

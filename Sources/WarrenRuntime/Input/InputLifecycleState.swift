@@ -1,5 +1,5 @@
 /// The nine states of an input's lifecycle (input-spec §2.1); the last four are terminal.
-public enum InputLifecycleState: String, Hashable, Sendable, CaseIterable {
+public enum InputLifecycleState: String, Hashable, Sendable, CaseIterable, Codable {
     case accepted
     case queued
     case staged
@@ -50,7 +50,7 @@ public enum InputLifecycleEvent: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why an input was abandoned.
-public enum InputAbandonReason: Hashable, Sendable, CustomStringConvertible {
+public enum InputAbandonReason: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The runtime retired with no loop to drain it.
     case retired
     /// The runtime was reset.
@@ -77,7 +77,7 @@ public enum InputAbandonReason: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// How an input ended.
-public enum InputTerminalOutcome: Hashable, Sendable {
+public enum InputTerminalOutcome: Hashable, Sendable, Codable {
     case consumed
     case superseded(by: InputID)
     case coalesced(into: InputID)
@@ -103,7 +103,7 @@ public enum InputLifecycleError: Error, Hashable, Sendable, CustomStringConverti
 }
 
 /// One recorded transition.
-public struct InputStateHistoryEntry: Hashable, Sendable {
+public struct InputStateHistoryEntry: Hashable, Sendable, Codable {
     /// When it happened.
     public var timestamp: Timestamp
     /// The state before.

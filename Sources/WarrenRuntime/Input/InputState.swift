@@ -2,7 +2,7 @@
 public let maxStageAttempts: UInt32 = 3
 
 /// The ledger record of one input: its lifecycle state machine plus what the runtime needs to rebuild it.
-public struct InputState: Hashable, Sendable {
+public struct InputState: Hashable, Sendable, Codable {
     /// The input's id.
     public let inputID: InputID
     /// The current lifecycle state (changed only through ``apply(_:at:)``).

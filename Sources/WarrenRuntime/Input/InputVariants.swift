@@ -1,5 +1,5 @@
 /// A prompt (input-spec §1.3).
-public struct PromptInput: Hashable, Sendable {
+public struct PromptInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// The prompt text (the text projection when blocks are present).
@@ -24,7 +24,7 @@ public struct PromptInput: Hashable, Sendable {
 }
 
 /// A peer's message, request or response.
-public struct PeerInput: Hashable, Sendable {
+public struct PeerInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// Message, request, progress or terminal response; nil reads as a message.
@@ -53,7 +53,7 @@ public struct PeerInput: Hashable, Sendable {
 }
 
 /// The peer protocol convention of a ``PeerInput``.
-public enum PeerConvention: Hashable, Sendable {
+public enum PeerConvention: Hashable, Sendable, Codable {
     /// A plain message.
     case message
     /// A request with an intent (silent intents match on it).
@@ -65,17 +65,17 @@ public enum PeerConvention: Hashable, Sendable {
 }
 
 /// Phases of a progress response.
-public enum ResponseProgressPhase: Hashable, Sendable {
+public enum ResponseProgressPhase: Hashable, Sendable, Codable {
     case accepted, inProgress, partialResult
 }
 
 /// Outcomes of a terminal response.
-public enum ResponseTerminalStatus: Hashable, Sendable {
+public enum ResponseTerminalStatus: Hashable, Sendable, Codable {
     case completed, failed, cancelled
 }
 
 /// A step of a flow.
-public struct FlowStepInput: Hashable, Sendable {
+public struct FlowStepInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// The step's id within its flow.
@@ -104,7 +104,7 @@ public struct FlowStepInput: Hashable, Sendable {
 }
 
 /// An event from outside.
-public struct ExternalEventInput: Hashable, Sendable {
+public struct ExternalEventInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// The event's type name.
@@ -133,7 +133,7 @@ public struct ExternalEventInput: Hashable, Sendable {
 }
 
 /// A system continuation.
-public struct ContinuationInput: Hashable, Sendable {
+public struct ContinuationInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// Why the runtime continues.
@@ -174,7 +174,7 @@ extension ContinuationInput {
 }
 
 /// An ops lifecycle event delivered as an input (consumed on accept).
-public struct OperationInput: Hashable, Sendable {
+public struct OperationInput: Hashable, Sendable, Codable {
     /// The shared header.
     public var header: InputHeader
     /// The operation it concerns.
@@ -195,7 +195,7 @@ public struct OperationInput: Hashable, Sendable {
 }
 
 /// A piece of multimodal content.
-public enum ContentBlock: Hashable, Sendable {
+public enum ContentBlock: Hashable, Sendable, Codable {
     /// Plain text.
     case text(String)
     /// An image, inline (base64) or by blob reference.
@@ -203,7 +203,7 @@ public enum ContentBlock: Hashable, Sendable {
 }
 
 /// Where an image's bytes are.
-public enum ImageSource: Hashable, Sendable {
+public enum ImageSource: Hashable, Sendable, Codable {
     /// Base64 data carried inline.
     case inline(base64: String)
     /// A content-addressed blob (`sha256:…`).
@@ -211,7 +211,7 @@ public enum ImageSource: Hashable, Sendable {
 }
 
 /// Optional per-turn metadata (runtime-spec §3.2).
-public struct RuntimeTurnMetadata: Hashable, Sendable {
+public struct RuntimeTurnMetadata: Hashable, Sendable, Codable {
     /// The handling hint.
     public var handlingMode: HandlingMode?
     /// Keep the session alive after the turn.

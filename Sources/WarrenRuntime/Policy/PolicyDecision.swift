@@ -1,5 +1,5 @@
 /// How an admitted input is handled: the result of policy resolution (input-spec §4).
-public struct PolicyDecision: Hashable, Sendable {
+public struct PolicyDecision: Hashable, Sendable, Codable {
     /// Where the input is applied.
     public var applyMode: ApplyMode
     /// Whether admission wakes an idle runtime.
@@ -50,16 +50,16 @@ public struct PolicyDecision: Hashable, Sendable {
 }
 
 /// Where an input is applied.
-public enum ApplyMode: Hashable, Sendable { case stageRunStart, stageRunBoundary, injectNow, ignore }
+public enum ApplyMode: Hashable, Sendable, Codable { case stageRunStart, stageRunBoundary, injectNow, ignore }
 /// Whether admission wakes the runtime.
-public enum WakeMode: Hashable, Sendable { case wakeIfIdle, none }
+public enum WakeMode: Hashable, Sendable, Codable { case wakeIfIdle, none }
 /// How an input joins its lane.
-public enum QueueMode: Hashable, Sendable { case none, fifo, coalesce, supersede, priority }
+public enum QueueMode: Hashable, Sendable, Codable { case none, fifo, coalesce, supersede, priority }
 /// When an input is consumed (only on-accept and run completion are acted on).
-public enum ConsumePoint: Hashable, Sendable { case onAccept, onApply, onRunStart, onRunComplete, explicitAck }
+public enum ConsumePoint: Hashable, Sendable, Codable { case onAccept, onApply, onRunStart, onRunComplete, explicitAck }
 /// Informational drain policy.
-public enum DrainPolicy: Hashable, Sendable { case queueNextTurn, steerBatch, immediate, ignore }
+public enum DrainPolicy: Hashable, Sendable, Codable { case queueNextTurn, steerBatch, immediate, ignore }
 /// Lane routing: steer goes to the steer lane; anything else to the queue lane.
-public enum RoutingDisposition: Hashable, Sendable { case queue, steer, immediate, drop }
+public enum RoutingDisposition: Hashable, Sendable, Codable { case queue, steer, immediate, drop }
 /// The two lanes of a runtime's ingress; steer drains first.
 public enum Lane: Hashable, Sendable { case steer, queue }

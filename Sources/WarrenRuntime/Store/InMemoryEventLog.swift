@@ -9,6 +9,9 @@ public struct InMemoryEventLog: Sendable {
     private var sequences: [RuntimeID: UInt64] = [:]
     /// The newest position written (0 before the first event).
     public private(set) var head: UInt64 = 0
+    /// The lowest durable subscriber position: events after it outlive retention up to its hard cap
+    /// (``EventRetention``).
+    public var heldPosition: UInt64?
 
     /// Creates an empty log keeping at most `retention` events.
     public init(retention: Int = 100_000) {
@@ -35,9 +38,16 @@ public struct InMemoryEventLog: Sendable {
         }
         sequences[runtimeID] = sequence
         events.append(contentsOf: envelopes)
-        if events.count > retention { events.removeFirst(events.count - retention) }
+        let cutoff = EventRetention.compactionCutoff(head: head, retention: retention, heldPosition: heldPosition)
+        while let first = events.first, first.position <= cutoff { events.removeFirst() }
         return envelopes
     }
+
+    /// The number of events kept.
+    public var count: Int { events.count }
+
+    /// Every runtime that has written an event.
+    public var runtimeIDs: [RuntimeID] { Array(sequences.keys) }
 
     /// Up to `limit` events after `position`.
     public func read(after position: UInt64, limit: Int) -> EventLogPage {

@@ -28,6 +28,33 @@ public protocol RuntimeStore: Sendable {
 
     /// A runtime's ops lifecycle snapshot, if one was stored.
     func loadOpsLifecycle(_ runtimeID: RuntimeID) async throws(RuntimeStoreError) -> PersistedOpsSnapshot?
+
+    /// Every runtime the store holds anything for, sorted, so a server can re-register its sessions at startup.
+    func runtimeIDs() async throws(RuntimeStoreError) -> [RuntimeID]
+
+    /// Records the last position a durable subscriber has seen; retention keeps the events after it
+    /// (``EventRetention``).
+    func saveSubscriberPosition(_ name: String, _ position: UInt64) async throws(RuntimeStoreError)
+
+    /// Every durable subscriber's saved position.
+    func loadSubscriberPositions() async throws(RuntimeStoreError) -> [String: UInt64]
+
+    /// Counters about the store's writes and its event log.
+    var statistics: RuntimeStoreStatistics { get }
+}
+
+extension RuntimeStore {
+    /// A store that keeps no state knows no runtimes.
+    public func runtimeIDs() async throws(RuntimeStoreError) -> [RuntimeID] { [] }
+
+    /// A store without durable subscribers ignores their positions (nothing outlives the process).
+    public func saveSubscriberPosition(_ name: String, _ position: UInt64) async throws(RuntimeStoreError) {}
+
+    /// A store without durable subscribers has no positions.
+    public func loadSubscriberPositions() async throws(RuntimeStoreError) -> [String: UInt64] { [:] }
+
+    /// A store that counts nothing reports zeros.
+    public var statistics: RuntimeStoreStatistics { RuntimeStoreStatistics() }
 }
 
 /// One atomic write.

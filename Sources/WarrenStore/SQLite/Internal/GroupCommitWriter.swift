@@ -1,0 +1,173 @@
+import Dispatch
+internal import GRDB
+import Logging
+import Synchronization
+import WarrenRuntime
+
+/// Group commit: concurrent writes queue, and one writer drains everything queued into ONE SQLite
+/// transaction with one fsync, then resumes every caller (docs/DECISIONS.md D52).
+///
+/// Each write runs inside its own savepoint, so a write refused on its own merits (a duplicate receipt)
+/// fails only its caller; positions are handed out after a savepoint succeeds, so they stay gap-free.
+/// Any other error (a full disk, an I/O error) rolls the whole transaction back and fails every caller
+/// of the batch: none of them was acknowledged. GRDB's writes block, so the drain runs on a dedicated
+/// dispatch queue, never on the cooperative pool; no lock is held across an await.
+final class GroupCommitWriter: Sendable {
+    typealias Outcome = Result<[RuntimeEventEnvelope], RuntimeStoreError>
+
+    /// The most writes one transaction takes; the rest wait for the next one.
+    static let maxBatchSize = 1_024
+
+    private struct Pending: Sendable {
+        let write: StoreWrite
+        let continuation: CheckedContinuation<Outcome, Never>
+    }
+
+    private struct State: Sendable {
+        var pending: [Pending] = []
+        var inFlight = 0
+        var draining = false
+        var closed = false
+        var statistics: RuntimeStoreStatistics
+    }
+
+    private let database: any DatabaseWriter
+    private let retention: Int
+    private let logger: Logger?
+    private let queue = DispatchQueue(label: "warren.sqlite.group-commit")
+    private let state: Mutex<State>
+
+    /// A writer over `database`, whose log currently has `bounds`.
+    init(database: any DatabaseWriter, retention: Int, bounds: EventLogSQL.Bounds, location: String, logger: Logger?) {
+        self.database = database
+        self.retention = max(1, retention)
+        self.logger = logger
+        var statistics = RuntimeStoreStatistics(location: location)
+        Self.record(bounds, in: &statistics)
+        state = Mutex(State(statistics: statistics))
+    }
+
+    /// The counters so far.
+    var statistics: RuntimeStoreStatistics { state.withLock { $0.statistics } }
+
+    /// Writes waiting for a batch, and writes in the batch being written.
+    var pendingWrites: (waiting: Int, writing: Int) { state.withLock { ($0.pending.count, $0.inFlight) } }
+
+    /// Queues `write` and returns once the transaction holding it is on disk (or failed).
+    func submit(_ write: StoreWrite) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            let start = state.withLock { state -> Bool? in
+                guard !state.closed else { return nil }
+                state.pending.append(Pending(write: write, continuation: continuation))
+                defer { state.draining = true }
+                return !state.draining
+            }
+            switch start {
+            case nil: continuation.resume(returning: .failure(.writeFailed("the store is closed")))
+            case true?: queue.async { self.drain() }
+            case false?: break
+            }
+        }
+    }
+
+    /// Refuses new writes and waits until every queued one has finished.
+    func close() {
+        state.withLock { $0.closed = true }
+        queue.sync {}
+    }
+
+    private func drain() {
+        while let batch = nextBatch() {
+            let outcomes = run(batch.map(\.write))
+            state.withLock { $0.inFlight = 0 }
+            for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
+        }
+    }
+
+    private func nextBatch() -> [Pending]? {
+        state.withLock { state in
+            guard !state.pending.isEmpty else {
+                state.draining = false
+                return nil
+            }
+            let count = min(state.pending.count, Self.maxBatchSize)
+            state.inFlight = count
+            defer { state.pending.removeFirst(count) }
+            return Array(state.pending.prefix(count))
+        }
+    }
+
+    /// Writes one batch in one transaction; returns each write's outcome, in order.
+    private func run(_ writes: [StoreWrite]) -> [Outcome] {
+        let head = state.withLock { $0.statistics.headPosition }
+        var outcomes: [Outcome] = []
+        var bounds = EventLogSQL.Bounds(oldest: head + 1, head: head)
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    outcomes = []
+                    var next = head
+                    let time = Timestamp.now()
+                    for write in writes { outcomes.append(try Self.apply(write, db, head: &next, at: time)) }
+                    bounds = try EventLogSQL.compact(db, head: next, retention: retention)
+                    return .commit
+                }
+            }
+        } catch {
+            return failBatch(writes.count, error)
+        }
+        let failed = outcomes.filter { if case .failure = $0 { true } else { false } }.count
+        state.withLock { state in
+            state.statistics.commitBatches += 1
+            state.statistics.fsyncs += 1
+            state.statistics.committedWrites += UInt64(writes.count - failed)
+            state.statistics.failedWrites += UInt64(failed)
+            state.statistics.lastBatchSize = writes.count
+            state.statistics.maxBatchSize = max(state.statistics.maxBatchSize, writes.count)
+            Self.record(bounds, in: &state.statistics)
+        }
+        logger?.debug(
+            "group commit",
+            metadata: [
+                "warren.batch_size": "\(writes.count)", "warren.failed": "\(failed)", "warren.head": "\(bounds.head)",
+            ]
+        )
+        return outcomes
+    }
+
+    /// One write in its own savepoint: a rejection fails it alone; anything else aborts the batch.
+    private static func apply(_ write: StoreWrite, _ db: Database, head: inout UInt64, at time: Timestamp) throws
+        -> Outcome
+    {
+        var envelopes: [RuntimeEventEnvelope] = []
+        do {
+            try db.inSavepoint {
+                envelopes = try write.apply(db, after: head, at: time)
+                return .commit
+            }
+        } catch let rejection as WriteRejection {
+            return .failure(.writeFailed(rejection.message))
+        }
+        head += UInt64(envelopes.count)
+        return .success(envelopes)
+    }
+
+    /// Fails every write of a batch whose transaction did not commit, and rereads the log's bounds
+    /// from the file (a failed COMMIT must not leave a guessed head behind).
+    private func failBatch(_ count: Int, _ error: any Error) -> [Outcome] {
+        let reloaded = try? database.read { db in try EventLogSQL.bounds(db) }
+        state.withLock { state in
+            state.statistics.failedWrites += UInt64(count)
+            if let reloaded { Self.record(reloaded, in: &state.statistics) }
+        }
+        logger?.error("group commit failed", metadata: ["warren.batch_size": "\(count)", "warren.error": "\(error)"])
+        let failure = RuntimeStoreError.writeFailed("transaction of \(count) write(s) rolled back: \(error)")
+        return Array(repeating: .failure(failure), count: count)
+    }
+
+    private static func record(_ bounds: EventLogSQL.Bounds, in statistics: inout RuntimeStoreStatistics) {
+        statistics.headPosition = bounds.head
+        statistics.oldestPosition = bounds.oldest
+        statistics.retainedEvents = bounds.retained
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import Testing
+import WarrenRuntime
+import WarrenStore
+
+/// What only a file can show: reopening, a full disk, and the stored format.
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    let runtime = RuntimeID("rt")
+
+    @Test("a reopened store has everything, and positions and sequences continue without a gap")
+    func reopenKeepsEverything() async throws {
+        let directory = TemporaryDirectory()
+        let receipt = RunBoundaryReceipt(runID: .make(), boundary: .immediate, contributingInputIDs: [.make()])
+        let states = [try consumedState(), try queuedState()]
+        let store = try SQLiteStore.open(directory: directory.path, eventRetention: 10)
+        let written = try await store.commit(
+            StoreTransaction(
+                runtimeID: runtime,
+                inputStates: states,
+                runtimeState: .retired,
+                receipt: receipt,
+                sessionSnapshot: [1, 2, 3],
+                events: events(3)
+            )
+        )
+        try await store.saveSubscriberPosition("audit", 2)
+        try store.close()
+        await #expect(throws: RuntimeStoreError.self) { try await store.commit(StoreTransaction(runtimeID: runtime)) }
+
+        let reopened = try SQLiteStore.open(directory: directory.path, eventRetention: 10)
+        #expect(try await reopened.loadInputStates(runtime) == states)
+        #expect(try await reopened.loadRuntimeState(runtime) == .retired)
+        #expect(try await reopened.loadBoundaryReceipt(runtime, runID: receipt.runID, sequence: 0) == receipt)
+        #expect(try await reopened.loadSessionSnapshot(runtime) == [1, 2, 3])
+        #expect(try await reopened.loadSubscriberPositions() == ["audit": 2])
+        #expect(try await reopened.runtimeIDs() == [runtime])
+        #expect(try await allEvents(reopened).events == written)
+        #expect(reopened.statistics.headPosition == 3)
+        let next = try await reopened.commit(StoreTransaction(runtimeID: runtime, events: events(2)))
+        #expect(next.map(\.position) == [4, 5])
+        #expect(next.map(\.sequence) == [4, 5])
+        try reopened.close()
+    }
+
+    @Test("a full disk fails the commit, keeps the store consistent, and the next commit works")
+    func fullDiskFailsOnlyThatCommit() async throws {
+        let directory = TemporaryDirectory()
+        let store = try SQLiteStore.open(directory: directory.path)
+        let acknowledged = try queuedState()
+        _ = try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [acknowledged], events: events(2)))
+        try await store.database.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let lost = try queuedState()
+        let full = StoreTransaction(
+            runtimeID: runtime,
+            inputStates: [lost],
+            sessionSnapshot: Array(repeating: 7, count: 1 << 20),
+            events: events(2)
+        )
+        await #expect(throws: RuntimeStoreError.self) { try await store.commit(full) }
+        #expect(store.statistics.failedWrites == 1)
+        try await store.database.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823")
+        }
+        let later = try queuedState()
+        let next = try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [later], events: events(1)))
+        #expect(next.map(\.position) == [3])
+        try store.close()
+
+        let reopened = try SQLiteStore.open(directory: directory.path)
+        #expect(try await reopened.loadInputStates(runtime) == [acknowledged, later])
+        #expect(try await reopened.loadSessionSnapshot(runtime) == nil)
+        #expect(try await allEvents(reopened).events.map(\.position) == [1, 2, 3])
+        try reopened.close()
+    }
+
+    @Test("the stored input format is pinned: a record written by schema v1 still decodes")
+    func storedFormatIsPinned() async throws {
+        let directory = TemporaryDirectory()
+        let store = try SQLiteStore.open(directory: directory.path)
+        let run = RunID("run-1")
+        let input = Input.continuation(
+            ContinuationInput(
+                header: InputHeader(id: InputID("in-1"), timestamp: Timestamp(unixNanos: 5), durability: .derived),
+                reason: "resume",
+                requestID: "q"
+            )
+        )
+        var state = try consumedState(input, run: run)
+        state.policy = nil
+        _ = try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [state]))
+        let stored = try await store.database.read { db in
+            try String.fetchOne(db, sql: "SELECT CAST(record AS TEXT) FROM input_states")
+        }
+        #expect(stored == Self.goldenInputRecord)
+        try await store.database.write { db in
+            try db.execute(sql: "INSERT INTO runtimes (runtime_id) VALUES ('old')")
+            try db.execute(
+                sql:
+                    "INSERT INTO input_states (runtime_id, input_id, state, record) VALUES ('old', 'in-1', 'consumed', ?)",
+                arguments: [Data(Self.goldenInputRecord.utf8)]
+            )
+        }
+        #expect(try await store.loadInputStates(RuntimeID("old")) == [state])
+    }
+
+    static let goldenInputRecord = [
+        #"{"attemptCount":1,"createdAt":1000,"durability":{"derived":{}},"history":[{"from":"accepted","#,
+        #""reason":"QueueAccepted","timestamp":2000,"to":"queued"},{"from":"queued","reason":"StageForRun { run_id: run-1 }","#,
+        #""timestamp":3000,"to":"staged"},{"from":"staged","reason":"MarkApplied { run_id: run-1 }","#,
+        #""timestamp":4000,"to":"applied"},{"from":"applied","reason":"MarkAppliedPendingConsumption { boundary_sequence: 0 }","#,
+        #""timestamp":5000,"to":"applied_pending_consumption"},{"from":"applied_pending_consumption","#,
+        #""reason":"Consume","timestamp":6000,"to":"consumed"}],"inputID":"in-1","lastBoundarySequence":0,"#,
+        #""lastRunID":"run-1","persistedInput":{"continuation":{"_0":{"handlingMode":{"steer":{}},"#,
+        #""header":{"durability":{"derived":{}},"id":"in-1","source":{"operator":{}},"timestamp":5,"#,
+        #""visibility":{"operatorEligible":true,"transcriptEligible":true}},"reason":"resume","#,
+        #""requestID":"q"}}},"state":"consumed","terminalOutcome":{"consumed":{}},"updatedAt":6000}"#,
+    ].joined()
+}

@@ -1,1 +1,0 @@
-// Placeholder until the store tests land (issue 6 in progress).
