@@ -7,7 +7,7 @@ import WarrenStore
 struct GroupCommitTests {
     @Test("concurrent commits share one transaction; positions stay distinct and contiguous")
     func concurrentCommitsShareOneTransaction() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
         let block = await WriterBlock.hold(store)
         let count = 32
@@ -44,7 +44,7 @@ struct GroupCommitTests {
 
     @Test("a failing member fails alone; the others commit and positions stay gap-free")
     func failingMemberFailsAlone() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
         let runtime = RuntimeID("rt")
         let receipt = RunBoundaryReceipt(runID: .make(), boundary: .runStart, contributingInputIDs: [])

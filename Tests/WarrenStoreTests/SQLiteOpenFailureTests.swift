@@ -14,7 +14,7 @@ import WarrenStore
 struct SQLiteOpenFailureTests {
     @Test("a file that is not a database")
     func notADatabase() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let garbage = String(repeating: "this is not a database\n", count: 400)
         try garbage.write(toFile: directory.databasePath, atomically: true, encoding: .utf8)
@@ -26,7 +26,7 @@ struct SQLiteOpenFailureTests {
 
     @Test("a SQLite database of another application")
     func foreignDatabase() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let foreign = try DatabaseQueue(path: directory.databasePath)
         try foreign.write { db in try db.execute(sql: "CREATE TABLE users (id INTEGER PRIMARY KEY)") }
@@ -41,7 +41,7 @@ struct SQLiteOpenFailureTests {
 
     @Test("a Warren database written by a newer schema")
     func newerSchema() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try SQLiteStore.open(directory: directory.path).close()
         let file = try DatabaseQueue(path: directory.databasePath)
         try file.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
@@ -53,7 +53,7 @@ struct SQLiteOpenFailureTests {
 
     @Test("a data directory path that is a file")
     func directoryIsAFile() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let file = directory.path + "/plain"
         try "x".write(toFile: file, atomically: true, encoding: .utf8)
@@ -70,7 +70,7 @@ struct SQLiteOpenFailureTests {
     // Root ignores permission bits, so this case only runs for an ordinary user.
     @Test("a read-only data directory", .enabled(if: getuid() != 0))
     func readOnlyDirectory() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
@@ -84,7 +84,7 @@ struct SQLiteOpenFailureTests {
 
     @Test("a Warren database reopens after a clean close")
     func warrenDatabaseReopens() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         try SQLiteStore.open(directory: directory.path).close()
         try SQLiteStore.open(directory: directory.path).close()
     }

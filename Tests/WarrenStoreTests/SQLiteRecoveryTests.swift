@@ -7,7 +7,7 @@ import WarrenStore
 struct SQLiteRecoveryTests {
     @Test("after reopening, finished work stays finished, queued work comes back, and positions continue")
     func adapterRecoversFromFile() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let busy = SessionID.make()
         let idle = SessionID.make()
         let store = try SQLiteStore.open(directory: directory.path)
@@ -58,7 +58,7 @@ struct SQLiteRecoveryTests {
 
     @Test("a queued row whose committed receipt names it is consumed on recovery, never replayed")
     func receiptBackedRowIsNotReplayed() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let session = SessionID.make()
         let run = RunID.make()
         let input = prompt("already applied")

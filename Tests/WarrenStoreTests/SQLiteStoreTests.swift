@@ -11,7 +11,7 @@ struct SQLiteStoreTests {
 
     @Test("a reopened store has everything, and positions and sequences continue without a gap")
     func reopenKeepsEverything() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let receipt = RunBoundaryReceipt(runID: .make(), boundary: .immediate, contributingInputIDs: [.make()])
         let states = [try consumedState(), try queuedState()]
         let store = try SQLiteStore.open(directory: directory.path, eventRetention: 10)
@@ -46,7 +46,7 @@ struct SQLiteStoreTests {
 
     @Test("a full disk fails the commit, keeps the store consistent, and the next commit works")
     func fullDiskFailsOnlyThatCommit() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
         let acknowledged = try queuedState()
         _ = try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [acknowledged], events: events(2)))
@@ -80,7 +80,7 @@ struct SQLiteStoreTests {
 
     @Test("the stored input format is pinned: a record written by schema v1 still decodes")
     func storedFormatIsPinned() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
         let run = RunID("run-1")
         let input = Input.continuation(

@@ -9,7 +9,7 @@ struct StoreConformanceTests {
 
     @Test("input states round-trip exactly, history included, in admission order", arguments: StoreKind.allCases)
     func inputStatesRoundTrip(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         let first = try queuedState()
         let second = try consumedState()
@@ -23,7 +23,7 @@ struct StoreConformanceTests {
 
     @Test("runtime state, session snapshot and ops snapshot are stored per runtime", arguments: StoreKind.allCases)
     func runtimeStateAndOps(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         #expect(try await store.loadRuntimeState(runtime) == nil)
         _ = try await store.commit(StoreTransaction(runtimeID: runtime, runtimeState: .retired))
@@ -43,7 +43,7 @@ struct StoreConformanceTests {
 
     @Test("receipts are insert-only: a duplicate fails the whole transaction", arguments: StoreKind.allCases)
     func duplicateReceiptFailsTransaction(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         let receipt = RunBoundaryReceipt(
             runID: .make(),
@@ -74,7 +74,7 @@ struct StoreConformanceTests {
 
     @Test("event positions are gap-free across runtimes; sequences count per runtime", arguments: StoreKind.allCases)
     func positionsAndSequences(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         let other = RuntimeID("rt-2")
         let a = try await store.commit(StoreTransaction(runtimeID: runtime, events: events(2)))
@@ -95,7 +95,7 @@ struct StoreConformanceTests {
 
     @Test("retention keeps the newest events by count", arguments: StoreKind.allCases)
     func retentionByCount(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory, retention: 3)
         for _ in 0..<5 { _ = try await store.commit(StoreTransaction(runtimeID: runtime, events: events(2))) }
         let page = try await allEvents(store)
@@ -106,7 +106,7 @@ struct StoreConformanceTests {
 
     @Test("a durable subscriber holds events past retention, up to twice the retention", arguments: StoreKind.allCases)
     func retentionHeldForDurableSubscriber(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory, retention: 3)
         _ = try await store.commit(StoreTransaction(runtimeID: runtime, events: events(3)))
         try await store.saveSubscriberPosition("audit", 2)
@@ -124,7 +124,7 @@ struct StoreConformanceTests {
 
     @Test("runtime ids list every runtime with stored state", arguments: StoreKind.allCases)
     func runtimeIDsListed(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         #expect(try await store.runtimeIDs().isEmpty)
         _ = try await store.commit(StoreTransaction(runtimeID: RuntimeID("b"), inputStates: [try queuedState()]))
@@ -144,7 +144,7 @@ struct StoreConformanceTests {
 
     @Test("subscriber positions are saved per name, last write wins", arguments: StoreKind.allCases)
     func subscriberPositions(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory)
         #expect(try await store.loadSubscriberPositions().isEmpty)
         try await store.saveSubscriberPosition("a", 4)
@@ -155,7 +155,7 @@ struct StoreConformanceTests {
 
     @Test("statistics report the log's bounds", arguments: StoreKind.allCases)
     func statisticsReportBounds(kind: StoreKind) async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         let store = try kind.make(in: directory, retention: 2)
         _ = try await store.commit(StoreTransaction(runtimeID: runtime, events: events(5)))
         let statistics = store.statistics

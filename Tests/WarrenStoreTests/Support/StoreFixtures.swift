@@ -18,18 +18,28 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
     }
 }
 
-/// A directory under the system's temporary directory, removed when the value is released.
+/// A fresh directory under the system's temporary directory, removed when the value is released.
 final class TemporaryDirectory: Sendable {
     let path: String
 
-    init() {
-        path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("warren-store-tests-\(UUID().uuidString)").path
+    init() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("warren-store-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
     }
 
     /// The database file a SQLiteStore opened here uses.
     var databasePath: String { path + "/warren.sqlite" }
+
+    /// The names of the files under `relative`, sorted.
+    func files(in relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
+    }
+
+    /// Removes the directory now (it is removed on release anyway).
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
