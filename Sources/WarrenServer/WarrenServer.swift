@@ -12,11 +12,18 @@ public final class WarrenServer: Sendable {
         public var eventRetention: Int
         /// Live events buffered per subscriber before it falls back to reading the log.
         public var subscriberBufferCapacity: Int
+        /// Where state is kept.
+        public var storage: ServerStorage
 
         /// Creates a configuration with Warren's defaults.
-        public init(eventRetention: Int = 100_000, subscriberBufferCapacity: Int = 1_024) {
+        public init(
+            eventRetention: Int = 100_000,
+            subscriberBufferCapacity: Int = 1_024,
+            storage: ServerStorage = .sqlite(directory: "warren-data")
+        ) {
             self.eventRetention = eventRetention
             self.subscriberBufferCapacity = subscriberBufferCapacity
+            self.storage = storage
         }
     }
 
@@ -24,24 +31,34 @@ public final class WarrenServer: Sendable {
     let executors = RemoteExecutorHub()
     let peers = PeerInboxes()
     let counters = ServerCounters()
-    let durableSubscribers = DurableSubscribers()
+    let durableSubscribers: DurableSubscribers
+    /// Where state is kept.
+    let storage: ServerStorage
     let logger: Logger
     /// The software version reported by ServerInfo.
     let version: String
     private let transportStatistics = Mutex<(@Sendable () -> RPCServerStatistics)?>(nil)
 
-    /// Creates the services over an adapter backed by an in-memory store (receipts, states and the event log
-    /// kept for the process's lifetime; the SQLite store arrives with the persistence work).
+    /// Opens the configured storage, recovers every stored session and collects unreferenced blobs; the
+    /// services are ready to serve when this returns.
     public init(configuration: Configuration = Configuration(), version: String, logger: Logger) async throws {
         var adapterConfiguration = RuntimeSessionAdapter.Configuration()
         adapterConfiguration.eventRetention = configuration.eventRetention
         adapterConfiguration.subscriberBufferCapacity = configuration.subscriberBufferCapacity
+        let (store, blobs) = try configuration.storage.open(
+            eventRetention: configuration.eventRetention,
+            logger: logger
+        )
         self.adapter = try await RuntimeSessionAdapter.persistent(
-            store: MemoryStore(eventRetention: configuration.eventRetention),
+            store: store,
+            blobs: blobs,
             configuration: adapterConfiguration
         )
+        self.durableSubscribers = DurableSubscribers(store: store, positions: try await store.loadSubscriberPositions())
+        self.storage = configuration.storage
         self.logger = logger
         self.version = version
+        _ = try await StartupRecovery.run(adapter: self.adapter, blobs: blobs, logger: logger)
     }
 
     /// Every service of SPEC §4, ready for an ``RPCServer``.

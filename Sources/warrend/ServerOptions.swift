@@ -5,10 +5,10 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on, host:port (env WARREN_ADDRESS; default 127.0.0.1:7433; port 0 picks one).")
     var address: String?
 
-    @Flag(help: "Keep everything in memory, without persistence (env WARREN_MEMORY=1; the default until SQLite lands).")
+    @Flag(help: "Keep everything in memory, without persistence (env WARREN_MEMORY=1).")
     var memory = false
 
-    @Option(help: "Directory of the SQLite store (env WARREN_DATA_DIR; not available yet).")
+    @Option(help: "Directory of the SQLite database and blobs (env WARREN_DATA_DIR; default ./warren-data).")
     var dataDir: String?
 
     @Option(help: "File holding the bearer token every call must present (env WARREN_TOKEN_FILE).")

@@ -28,23 +28,22 @@ struct WarrendConfiguration {
             throw ValidationError("--log-level/WARREN_LOG_LEVEL: unknown level '\(levelText)'")
         }
         self.logLevel = level
-        try Self.checkStore(options: options, lookup: lookup)
         self.server = try Self.serverConfiguration(options: options, lookup: lookup, address: self.address)
-        self.warren = WarrenServer.Configuration()
+        self.warren = WarrenServer.Configuration(storage: try Self.storage(options: options, lookup: lookup))
         let limits = LimitOptions(options: options, lookup: lookup)
         if let retention = try limits.value("event-retention", options.eventRetention, range: 1...100_000_000) {
             self.warren.eventRetention = retention
         }
     }
 
-    /// Memory is the only store until the SQLite backend lands; asking for a data directory is a clear error.
-    private static func checkStore(options: ServerOptions, lookup: EnvironmentLookup) throws {
-        if let directory = options.dataDir ?? lookup["WARREN_DATA_DIR"], !options.memory, !lookup.flag("WARREN_MEMORY")
-        {
-            throw ValidationError(
-                "--data-dir/WARREN_DATA_DIR '\(directory)': the SQLite store is not available yet; run with --memory"
-            )
+    /// SQLite under `--data-dir` (default `./warren-data`), or memory with `--memory`; asking for both is an error.
+    private static func storage(options: ServerOptions, lookup: EnvironmentLookup) throws -> ServerStorage {
+        let memory = options.memory || lookup.flag("WARREN_MEMORY")
+        let directory = options.dataDir ?? lookup["WARREN_DATA_DIR"]
+        if memory, let directory {
+            throw ValidationError("--memory and --data-dir '\(directory)' contradict each other: choose one")
         }
+        return memory ? .memory : .sqlite(directory: directory ?? "warren-data")
     }
 
     private static func serverConfiguration(

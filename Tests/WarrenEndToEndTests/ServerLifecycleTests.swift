@@ -57,12 +57,28 @@ struct ServerLifecycleTests {
         #expect(await process.stop() == 0)
     }
 
-    @Test("asking for the SQLite store before it exists is a clear error, not a silent memory server")
-    func dataDirNotYetAvailable() async throws {
+    @Test("--memory and --data-dir together are refused with a message")
+    func contradictoryStorage() async throws {
         let error = await #expect(throws: HarnessError.self) {
-            try await WarrendProcess.start(["--data-dir", "/tmp/warren-e2e-data"])
+            try await WarrendProcess.start(["--memory", "--data-dir", "/tmp/warren-e2e-data"])
         }
-        #expect(error?.description.contains("--memory") == true)
+        #expect(error?.description.contains("choose one") == true)
+    }
+
+    @Test("a file that is not a Warren database stops warrend at start, naming it, and is left untouched")
+    func foreignDataFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warren-foreign-\(UUID().uuidString)"
+        )
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("warren.sqlite")
+        try Data("not a database at all".utf8).write(to: file)
+        let error = await #expect(throws: HarnessError.self) {
+            try await WarrendProcess.start(["--data-dir", directory.path])
+        }
+        #expect(error?.description.contains("warren.sqlite") == true)
+        #expect(try Data(contentsOf: file) == Data("not a database at all".utf8))
     }
 
     @Test("the CLI says the server is down when nothing listens")

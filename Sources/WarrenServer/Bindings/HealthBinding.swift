@@ -39,19 +39,22 @@ struct HealthBinding: HealthServiceProtocol {
             subscribers: UInt64(self.server.counters.subscribers),
             durableSubscribers: UInt64(self.server.durableSubscribers.count),
             attachedExecutors: UInt64(self.server.executors.count),
-            store: await self.storeInfo()
+            store: self.storeInfo()
         )
     }
 
-    private func storeInfo() async -> StoreInfo {
-        let log = try? await self.server.adapter.store.readEvents(after: 0, limit: 0)
-        let head = log?.head ?? self.server.adapter.bus.deliveredPosition
-        let oldest = log.map { $0.head == 0 ? 0 : max(1, $0.oldestRetained) } ?? 0
+    private func storeInfo() -> StoreInfo {
+        let statistics = self.server.adapter.store.statistics
         return StoreInfo(
-            backend: .memory,
-            retainedEvents: oldest == 0 ? 0 : head - oldest + 1,
-            oldestPosition: oldest,
-            headPosition: head
+            backend: self.server.storage.backend,
+            location: statistics.location,
+            commitBatches: statistics.commitBatches,
+            committedWrites: statistics.committedWrites,
+            maxBatchSize: UInt64(statistics.maxBatchSize),
+            fsyncs: statistics.fsyncs,
+            retainedEvents: statistics.retainedEvents,
+            oldestPosition: statistics.oldestPosition,
+            headPosition: statistics.headPosition
         )
     }
 }

@@ -20,12 +20,17 @@ struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
         let start = try self.start(request.start, durable: durable)
         let subscription = self.server.adapter.subscribe(filter: filter, start: start)
         try await self.server.counters.subscriber {
-            for try await item in subscription {
-                try await responses.write(SubscribeResponse(item))
-                if let durable, let position = item.resumePosition {
-                    self.server.durableSubscribers.record(durable, position: position)
+            var progress = DurableProgress(name: durable)
+            do {
+                for try await item in subscription {
+                    try await responses.write(SubscribeResponse(item))
+                    if progress.saw(item) { try await progress.save(to: self.server.durableSubscribers) }
                 }
+            } catch {
+                try? await progress.save(to: self.server.durableSubscribers)
+                throw error
             }
+            try await progress.save(to: self.server.durableSubscribers)
         }
     }
 
@@ -54,5 +59,36 @@ extension SubscriptionItem {
         case .lagged(_, let to): to
         case .caughtUp(let position): position
         }
+    }
+}
+
+/// A durable subscriber's delivered position, saved every so many items and when the stream ends, rather
+/// than one store write per event.
+struct DurableProgress {
+    /// Items between saves.
+    static let saveInterval = 256
+
+    let name: String?
+    private var position: UInt64?
+    private var unsaved = 0
+
+    init(name: String?) {
+        self.name = name
+    }
+
+    /// Notes a delivered item; true when it is time to save.
+    mutating func saw(_ item: SubscriptionItem) -> Bool {
+        guard self.name != nil, let position = item.resumePosition else { return false }
+        self.position = position
+        self.unsaved += 1
+        if case .caughtUp = item { return true }
+        return self.unsaved >= Self.saveInterval
+    }
+
+    /// Saves the position reached, if anything is unsaved.
+    mutating func save(to subscribers: DurableSubscribers) async throws(RuntimeStoreError) {
+        guard let name, let position, self.unsaved > 0 else { return }
+        try await subscribers.record(name, position: position)
+        self.unsaved = 0
     }
 }
