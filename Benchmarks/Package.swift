@@ -40,7 +40,10 @@ let package = Package(
         // In-process runtime benchmarks: ingest-to-completion throughput and memory per idle session.
         .executableTarget(
             name: "RuntimeBench",
-            dependencies: [.product(name: "WarrenRuntime", package: "Warren")]
+            dependencies: [
+                .product(name: "WarrenRuntime", package: "Warren"),
+                .product(name: "WarrenStore", package: "Warren"),
+            ]
         ),
         // A plain loop for profilers (callgrind, perf) and a ContinuousClock cross-check of the suite.
         .executableTarget(

@@ -88,3 +88,13 @@ struct ServerLifecycleTests {
         #expect(run.standardError.contains("cannot reach warrend at 127.0.0.1:1"))
     }
 }
+
+extension ServerLifecycleTests {
+    @Test("a data directory that cannot be created (a read-only place) stops warrend with a message naming it")
+    func unwritableDataDirectory() async throws {
+        let error = await #expect(throws: HarnessError.self) {
+            try await WarrendProcess.start(["--data-dir", "/proc/warren-data"])
+        }
+        #expect(error?.description.contains("/proc/warren-data") == true)
+    }
+}

@@ -1,10 +1,13 @@
-// In-process benchmarks of WarrenRuntime (issue 4): ingest-to-completion throughput with the echo
-// executor, and memory per idle registered session. Usage:
+// In-process benchmarks of WarrenRuntime: ingest-to-completion throughput with the echo executor and
+// memory per idle registered session (issue 4), and durable ingest on SQLite against MemoryStore (issue 6).
+// Usage:
 //   RuntimeBench throughput <sessions> <inputs> <concurrency> <runs>
 //   RuntimeBench memory <sessions>
+//   RuntimeBench ingest <memory|sqlite> <sessions> <inputs> <concurrency> <runs>
 // Prints one JSON object per line.
 import Foundation
 import WarrenRuntime
+import WarrenStore
 
 func residentKilobytes() -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -42,6 +45,41 @@ func throughputRun(sessions sessionCount: Int, inputs: Int, concurrency: Int) as
     return Double(inputs) / seconds(clock.now - start)
 }
 
+/// One timed run of durable admissions (each acknowledged only once committed) into `sessions` sessions with
+/// no executor, from `concurrency` callers; returns the rate and the store's mean commit batch size.
+func ingestRun(store kind: String, sessions sessionCount: Int, inputs: Int, concurrency: Int) async throws
+    -> (rate: Double, meanBatch: Double)
+{
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warren-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let store: any RuntimeStore =
+        kind == "sqlite" ? try SQLiteStore.open(directory: directory.path) : MemoryStore()
+    let adapter = try await RuntimeSessionAdapter.persistent(store: store)
+    let sessions = (0..<sessionCount).map { _ in SessionID.make() }
+    for session in sessions { try await adapter.registerSession(session) }
+    let before = store.statistics
+    let clock = ContinuousClock()
+    let start = clock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for worker in 0..<concurrency {
+            group.addTask {
+                var index = worker
+                while index < inputs {
+                    let input = Input.prompt(PromptInput(header: InputHeader(durability: .durable), text: "x"))
+                    _ = try await adapter.acceptInput(sessions[index % sessionCount], input)
+                    index += concurrency
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    let elapsed = seconds(clock.now - start)
+    let after = store.statistics
+    let batches = after.commitBatches - before.commitBatches
+    let writes = after.committedWrites - before.committedWrites
+    return (Double(inputs) / elapsed, batches == 0 ? 0 : Double(writes) / Double(batches))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "throughput":
@@ -68,6 +106,26 @@ case "memory":
         #"{"benchmark":"idle_sessions","sessions":\#(sessions),"rss_before_kib":\#(before),"rss_after_kib":\#(after),"#
             + #""bytes_per_session":\#((after - before) * 1024 / sessions)}"#
     )
+case "ingest":
+    let kind = arguments.dropFirst().first ?? "sqlite"
+    let numbers = arguments.dropFirst(2).compactMap { Int($0) }
+    let (sessions, inputs, concurrency, runs) = (numbers[0], numbers[1], numbers[2], numbers.count > 3 ? numbers[3] : 5)
+    _ = try await ingestRun(store: kind, sessions: sessions, inputs: min(inputs, 1_000), concurrency: concurrency)
+    var results: [(rate: Double, meanBatch: Double)] = []
+    for _ in 0..<runs {
+        results.append(try await ingestRun(store: kind, sessions: sessions, inputs: inputs, concurrency: concurrency))
+    }
+    results.sort { $0.rate < $1.rate }
+    let median = results[results.count / 2]
+    print(
+        #"{"benchmark":"durable_ingest","store":"\#(kind)","sessions":\#(sessions),"inputs":\#(inputs),"#
+            + #""concurrency":\#(concurrency),"runs":\#(runs),"min_per_s":\#(Int(results.first!.rate)),"#
+            + #""median_per_s":\#(Int(median.rate)),"max_per_s":\#(Int(results.last!.rate)),"#
+            + #""median_run_mean_batch":\#((median.meanBatch * 10).rounded() / 10)}"#
+    )
 default:
-    print("usage: RuntimeBench throughput <sessions> <inputs> <concurrency> [runs] | memory <sessions>")
+    print(
+        "usage: RuntimeBench throughput <sessions> <inputs> <concurrency> [runs] | memory <sessions>"
+            + " | ingest <memory|sqlite> <sessions> <inputs> <concurrency> [runs]"
+    )
 }
