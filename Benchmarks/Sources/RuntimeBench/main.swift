@@ -21,6 +21,18 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Runs `body` for input indexes `0..<inputs` from `concurrency` callers, each taking every `concurrency`-th index.
+func runCallers(inputs: Int, concurrency: Int, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for worker in 0..<concurrency {
+            group.addTask {
+                for index in stride(from: worker, to: inputs, by: concurrency) { try await body(index) }
+            }
+        }
+        try await group.waitForAll()
+    }
+}
+
 /// One timed run: `inputs` prompts spread over `sessions`, `concurrency` callers each awaiting completion.
 func throughputRun(sessions sessionCount: Int, inputs: Int, concurrency: Int) async throws -> Double {
     let adapter = RuntimeSessionAdapter.ephemeral()
@@ -28,19 +40,10 @@ func throughputRun(sessions sessionCount: Int, inputs: Int, concurrency: Int) as
     for session in sessions { try await adapter.ensureSessionWithExecutor(session, executor: EchoExecutor()) }
     let clock = ContinuousClock()
     let start = clock.now
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for worker in 0..<concurrency {
-            group.addTask {
-                var index = worker
-                while index < inputs {
-                    let input = Input.prompt(PromptInput(header: InputHeader(durability: .ephemeral), text: "x"))
-                    let (_, handle) = try await adapter.acceptInputWithCompletion(sessions[index % sessionCount], input)
-                    _ = try await handle?.wait()
-                    index += concurrency
-                }
-            }
-        }
-        try await group.waitForAll()
+    try await runCallers(inputs: inputs, concurrency: concurrency) { index in
+        let input = Input.prompt(PromptInput(header: InputHeader(durability: .ephemeral), text: "x"))
+        let (_, handle) = try await adapter.acceptInputWithCompletion(sessions[index % sessionCount], input)
+        _ = try await handle?.wait()
     }
     return Double(inputs) / seconds(clock.now - start)
 }
@@ -60,18 +63,9 @@ func ingestRun(store kind: String, sessions sessionCount: Int, inputs: Int, conc
     let before = store.statistics
     let clock = ContinuousClock()
     let start = clock.now
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for worker in 0..<concurrency {
-            group.addTask {
-                var index = worker
-                while index < inputs {
-                    let input = Input.prompt(PromptInput(header: InputHeader(durability: .durable), text: "x"))
-                    _ = try await adapter.acceptInput(sessions[index % sessionCount], input)
-                    index += concurrency
-                }
-            }
-        }
-        try await group.waitForAll()
+    try await runCallers(inputs: inputs, concurrency: concurrency) { index in
+        let input = Input.prompt(PromptInput(header: InputHeader(durability: .durable), text: "x"))
+        _ = try await adapter.acceptInput(sessions[index % sessionCount], input)
     }
     let elapsed = seconds(clock.now - start)
     let after = store.statistics
