@@ -10,12 +10,15 @@ struct ServerCancellationTests {
     func deadline() async throws {
         try await ServerFixture.run { fixture in
             let (client, _) = try await RawClient.connected(to: fixture.address)
+            // Long enough for the handler to start on a loaded machine: a deadline that fires first ends the
+            // call before the handler runs, which is correct but not what this test is about.
             try await client.startCall(
                 1,
                 TestService.path("Block"),
                 requests: [TestService.message("x")],
-                timeoutMs: 50
+                timeoutMs: 1_000
             )
+            try await ServerFixture.eventually("the handler started") { fixture.probe.started == 1 }
             #expect(try await client.response(1).status.code == .deadlineExceeded)
             try await ServerFixture.eventually("the handler saw cancellation") { fixture.probe.cancelled == 1 }
             await client.close()
