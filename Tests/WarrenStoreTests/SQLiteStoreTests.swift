@@ -108,6 +108,24 @@ struct SQLiteStoreTests {
         #expect(try await store.loadInputStates(RuntimeID("old")) == [state])
     }
 
+    @Test("an event stored by parts at commit is byte for byte the JSON of its envelope (D58)")
+    func storedEnvelopeIsItsJSON() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteStore.open(directory: directory.path)
+        let quoted = RuntimeID(#"rt/"1\"#)
+        let pending =
+            events(1) + [PendingEvent(.published(code: "é/\"", payload: [], contentType: "", attributes: [:]))]
+        let committed = try await store.commit(StoreTransaction(runtimeID: quoted, events: pending))
+        let stored = try await store.database.read { db in
+            try Data.fetchAll(db, sql: "SELECT envelope FROM events ORDER BY position")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(stored == (try committed.map { try encoder.encode($0) }))
+        #expect(try await allEvents(store).events == committed)
+        try store.close()
+    }
+
     static let goldenInputRecord = [
         #"{"attemptCount":1,"createdAt":1000,"durability":{"derived":{}},"history":[{"from":"accepted","#,
         #""reason":"QueueAccepted","timestamp":2000,"to":"queued"},{"from":"queued","reason":"StageForRun { run_id: run-1 }","#,

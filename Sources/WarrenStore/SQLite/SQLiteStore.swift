@@ -70,13 +70,25 @@ public final class SQLiteStore: RuntimeStore {
     package var pendingWrites: (waiting: Int, writing: Int) { writer.pendingWrites }
 
     public func commit(_ transaction: StoreTransaction) async throws(RuntimeStoreError) -> [RuntimeEventEnvelope] {
-        try await writer.submit(.transaction(transaction)).get()
+        let encoded: EncodedTransaction
+        do {
+            encoded = try EncodedTransaction(transaction)
+        } catch {
+            throw .writeFailed(error.message)
+        }
+        return try await writer.submit(.transaction(encoded)).get()
     }
 
     public func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot)
         async throws(RuntimeStoreError)
     {
-        _ = try await writer.submit(.opsSnapshot(runtimeID, snapshot)).get()
+        let record: Data
+        do {
+            record = try EncodedTransaction.encode(snapshot, "ops snapshot")
+        } catch {
+            throw .writeFailed(error.message)
+        }
+        _ = try await writer.submit(.opsSnapshot(runtimeID, record)).get()
     }
 
     public func saveSubscriberPosition(_ name: String, _ position: UInt64) async throws(RuntimeStoreError) {

@@ -15,7 +15,10 @@ enum EventLogSQL {
 
     /// The log's current bounds.
     static func bounds(_ db: Database) throws -> Bounds {
-        let row = try Row.fetchOne(db, sql: "SELECT MIN(position), MAX(position) FROM events")
+        // Two subqueries: SQLite answers a lone MIN or MAX from the rowid, but both in one query scan the log.
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT (SELECT MIN(position) FROM events), (SELECT MAX(position) FROM events)")
+        )
         let head: UInt64 = row?[1] ?? 0
         let oldest: UInt64 = row?[0] ?? head + 1
         return Bounds(oldest: oldest, head: head)

@@ -5,11 +5,42 @@ import WarrenRuntime
 ///
 /// Keys are sorted so equal values store equal bytes; a golden test pins the format.
 enum RecordCoding {
-    /// The JSON bytes of `value`.
-    static func encode(_ value: some Encodable) throws -> Data {
+    /// One configured encoder: building one per record cost as much as a small record's encoding.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(value)
+        return encoder
+    }()
+
+    /// The JSON bytes of `value`.
+    static func encode(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value)
+    }
+
+    /// The envelope's JSON before its commit-time fields (`{…,"eventID":"…"`, no closing brace), which
+    /// ``envelope(head:position:runtimeIDJSON:sequence:timestamp:)`` completes (D58).
+    static func envelopeHead(_ pending: PendingEvent, eventID: EventID) throws -> Data {
+        let head = EnvelopeHead(
+            causationID: pending.causationID,
+            correlationID: pending.correlationID,
+            event: pending.event,
+            eventID: eventID
+        )
+        var json = try encode(head)
+        json.removeLast()
+        return json
+    }
+
+    /// Exactly `encode(envelope)`: the head, then the fields assigned at commit, which sort after it.
+    static func envelope(head: Data, position: UInt64, runtimeIDJSON: Data, sequence: UInt64, timestamp: Timestamp)
+        -> Data
+    {
+        var json = head
+        json.reserveCapacity(head.count + runtimeIDJSON.count + 80)
+        json.append(contentsOf: #","position":\#(position),"runtimeID":"#.utf8)
+        json.append(runtimeIDJSON)
+        json.append(contentsOf: #","sequence":\#(sequence),"timestamp":\#(timestamp.unixNanos)}"#.utf8)
+        return json
     }
 
     /// The value stored as `data`, or a read error naming what could not be decoded.
@@ -22,4 +53,12 @@ enum RecordCoding {
             throw .readFailed("stored \(what) cannot be decoded: \(error)")
         }
     }
+}
+
+/// The envelope's fields known before commit, keyed as ``RuntimeEventEnvelope`` keys them.
+private struct EnvelopeHead: Encodable {
+    let causationID: String?
+    let correlationID: String?
+    let event: RuntimeEvent
+    let eventID: EventID
 }
