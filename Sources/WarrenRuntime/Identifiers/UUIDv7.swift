@@ -13,7 +13,10 @@ enum UUIDv7 {
         var generator = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (40 - 8 * UInt64(index))) }
-        for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+        // Two 64-bit draws rather than one per byte: each draw is a getrandom call, and ids are made per event.
+        let (high, low) = (generator.next(), generator.next())
+        for index in 6..<8 { bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index - 6))) }
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index - 8))) }
         bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
         bytes[8] = 0x80 | (bytes[8] & 0x3F)  // RFC 4122 variant
         return format(bytes)
