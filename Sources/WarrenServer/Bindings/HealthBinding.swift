@@ -23,8 +23,10 @@ struct HealthBinding: HealthServiceProtocol {
     func serverInfo(_ request: ServerInfoRequest, context: ServerCallContext) async throws -> ServerInfoResponse {
         let transport = self.server.rpcStatistics
         let adapter = self.server.adapter
+        // One snapshot of the registry, so `sessions` and `sessions_with_executor` count the same sessions.
+        let sessions = adapter.sessionIDs
         var sessionsWithExecutor: UInt64 = 0
-        for session in adapter.sessionIDs where await adapter.sessionHasExecutor(session) { sessionsWithExecutor += 1 }
+        for session in sessions where await adapter.sessionHasExecutor(session) { sessionsWithExecutor += 1 }
         return ServerInfoResponse(
             serverVersion: self.server.version,
             protocolVersion: 1,
@@ -34,7 +36,7 @@ struct HealthBinding: HealthServiceProtocol {
             openStreams: UInt64(transport?.openStreams ?? 0),
             totalCalls: UInt64(transport?.totalCalls ?? 0),
             failedCalls: UInt64(transport?.failedCalls ?? 0),
-            sessions: UInt64(adapter.sessionIDs.count),
+            sessions: UInt64(sessions.count),
             sessionsWithExecutor: sessionsWithExecutor,
             subscribers: UInt64(self.server.counters.subscribers),
             durableSubscribers: UInt64(self.server.durableSubscribers.count),
