@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", exact: "0.2.0"),
     ],
     targets: [
         // protoc-c output for Proto/warren/v1 plus the cwarren_ shim over libprotobuf-c and zlib.
@@ -119,10 +120,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The command-line client: ingest, await, state, inputs, tail, health.
+        // The load generator behind `warren bench`: closed-loop callers, subscribers, HdrHistogram reports.
+        .target(
+            name: "WarrenBench",
+            dependencies: [
+                "WarrenClient",
+                "WarrenProto",
+                "WarrenRPC",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line client: ingest, await, state, inputs, tail, health, bench.
         .executableTarget(
             name: "warren",
             dependencies: [
+                "WarrenBench",
                 "WarrenClient",
                 "WarrenProto",
                 "WarrenRPC",
@@ -164,6 +177,17 @@ let package = Package(
         .testTarget(
             name: "WarrenServerTests",
             dependencies: ["WarrenServer", "WarrenRPC", "WarrenProto", "WarrenRuntime", "WarrenStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarrenBenchTests",
+            dependencies: [
+                "WarrenBench",
+                "WarrenClient",
+                "WarrenProto",
+                "WarrenRPC",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // End-to-end: a real warrend process over real TCP, driven by WarrenClient and the warren CLI.

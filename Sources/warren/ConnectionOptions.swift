@@ -32,15 +32,21 @@ struct ConnectionOptions: ParsableArguments {
         var configuration = RPCClientConfiguration()
         configuration.host = address.host
         configuration.port = address.port
-        let environment = ProcessInfo.processInfo.environment
-        if let path = self.tokenFile ?? environment["WARREN_TOKEN_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            do {
-                configuration.bearerToken = try BearerTokenFile.read(path)
-            } catch {
-                throw ValidationError("--token-file/WARREN_TOKEN_FILE: \(error)")
-            }
-        }
+        configuration.bearerToken = try self.bearerToken()
         return WarrenClient(configuration: configuration)
+    }
+
+    /// The bearer token from `--token-file`, then `WARREN_TOKEN_FILE`; nil when neither is set.
+    func bearerToken() throws -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let path = self.tokenFile ?? environment["WARREN_TOKEN_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return nil
+        }
+        do {
+            return try BearerTokenFile.read(path)
+        } catch {
+            throw ValidationError("--token-file/WARREN_TOKEN_FILE: \(error)")
+        }
     }
 
     /// Per-call options from `--timeout`.

@@ -5,10 +5,10 @@ import ArgumentParser
 struct WarrenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warren",
-        abstract: "Talk to a running warrend: ingest inputs, await them, inspect sessions, follow events.",
+        abstract: "Talk to a running warrend: ingest inputs, await them, inspect sessions, follow events, load-test.",
         subcommands: [
             IngestCommand.self, AwaitCommand.self, StateCommand.self, InputsCommand.self, TailCommand.self,
-            HealthCommand.self, ServeExecutorCommand.self,
+            HealthCommand.self, ServeExecutorCommand.self, BenchCommand.self,
         ]
     )
 }
