@@ -21,7 +21,12 @@ public struct BenchRunner: Sendable {
     public let drainGrace: Duration
 
     /// Creates a runner.
-    public init(plan: BenchPlan, target: BenchTarget, progress: BenchProgress = .none, drainGrace: Duration = .seconds(10)) {
+    public init(
+        plan: BenchPlan,
+        target: BenchTarget,
+        progress: BenchProgress = .none,
+        drainGrace: Duration = .seconds(10)
+    ) {
         self.plan = plan
         self.target = target
         self.progress = progress

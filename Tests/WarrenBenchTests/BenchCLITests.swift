@@ -32,7 +32,9 @@ struct BenchCLITests {
             ["bench", "--spawn", "memory", "-c", "4", "-n", "200", "-w", "0", "--json", "--no-progress"]
         )
         #expect(run.status == 0, "\(run.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        )
         #expect(Set(object.keys) == ["schema", "started_at", "plan", "server", "calls", "client"])
         #expect(object["schema"] as? String == BenchReport.currentSchema)
         let plan = try #require(object["plan"] as? [String: Any])
@@ -71,7 +73,9 @@ struct BenchCLITests {
             ]
         )
         #expect(run.status == 0, "\(run.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        )
         let events = try #require(object["events"] as? [String: Any])
         #expect(
             Set(events.keys) == [
@@ -87,7 +91,9 @@ struct BenchCLITests {
 
     @Test("the text report names every percentile")
     func textReport() async throws {
-        let run = try await CLIRun.warren(["bench", "--spawn", "memory", "-c", "2", "-n", "20", "-w", "0", "--no-progress"])
+        let run = try await CLIRun.warren([
+            "bench", "--spawn", "memory", "-c", "2", "-n", "20", "-w", "0", "--no-progress",
+        ])
         #expect(run.status == 0, "\(run.standardError)")
         for word in ["p50", "p90", "p99 ", "p99.9", "max", "ops/s", "errors      0", "peak RSS"] {
             #expect(run.standardOutput.contains(word), "missing \(word): \(run.standardOutput)")

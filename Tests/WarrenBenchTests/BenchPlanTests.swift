@@ -47,7 +47,11 @@ struct BenchPlanTests {
             make: { try BenchPlan(mix: .ingestAwait, producer: .publish) },
             mentions: ["--producer", "ingest-await"]
         ),
-        Invalid(name: "subscribe without subscribers", make: { try BenchPlan(mix: .subscribe) }, mentions: ["--subscribers"]),
+        Invalid(
+            name: "subscribe without subscribers",
+            make: { try BenchPlan(mix: .subscribe) },
+            mentions: ["--subscribers"]
+        ),
         Invalid(
             name: "more subscriber connections than subscribers",
             make: { try BenchPlan(mix: .subscribe, subscribers: 2, subscriberConnections: 3) },
@@ -59,7 +63,11 @@ struct BenchPlanTests {
             make: { try BenchPlan(mix: .ingest, payloadSize: 5 << 20) },
             mentions: ["--payload-size"]
         ),
-        Invalid(name: "no requests", make: { try BenchPlan(mix: .ingest, stop: .requests(0)) }, mentions: ["--requests"]),
+        Invalid(
+            name: "no requests",
+            make: { try BenchPlan(mix: .ingest, stop: .requests(0)) },
+            mentions: ["--requests"]
+        ),
         Invalid(
             name: "zero duration",
             make: { try BenchPlan(mix: .ingest, stop: .duration(.zero)) },

@@ -1,5 +1,5 @@
-import WarrenClient
 import Synchronization
+import WarrenClient
 
 /// What one closed-loop caller measured.
 struct CallerResult: Sendable {

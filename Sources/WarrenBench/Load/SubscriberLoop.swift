@@ -1,5 +1,5 @@
-import WarrenClient
 import Synchronization
+import WarrenClient
 import WarrenProto
 import WarrenRPC
 

@@ -55,7 +55,8 @@ struct ProgressReporter: Sendable {
         let elapsed = self.window.start.map { (now - $0).seconds } ?? 0
         let rate = seconds > 0 ? Double(operations - last.operations) / seconds : 0
         let failures = self.counters.failures.load(ordering: .relaxed)
-        var text = "\(phase) \(Self.fixed(elapsed, 1))s  \(operations) ops (\(Self.fixed(rate, 0))/s)  \(failures) errors"
+        var text =
+            "\(phase) \(Self.fixed(elapsed, 1))s  \(operations) ops (\(Self.fixed(rate, 0))/s)  \(failures) errors"
         if self.showsEvents {
             let eventRate = seconds > 0 ? Double(events - last.events) / seconds : 0
             text += "  \(events) events (\(Self.fixed(eventRate, 0))/s)"

@@ -83,7 +83,8 @@ struct BenchCommand: AsyncParsableCommand {
         guard let spawn else { return nil }
         do {
             let storage = try BenchOptions.choice(SpawnStorage.self, spawn, "--spawn")
-            let executable = try self.warrend.map { URL(fileURLWithPath: $0) }
+            let executable =
+                try self.warrend.map { URL(fileURLWithPath: $0) }
                 ?? SpawnedServer.warrendBesideCurrentExecutable()
             return try await SpawnedServer.start(storage, executable: executable)
         } catch {

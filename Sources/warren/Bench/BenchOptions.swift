@@ -77,7 +77,8 @@ struct BenchOptions: ParsableArguments {
             subscribers: self.subscribers ?? (mix == .subscribe ? 8 : 0),
             subscriberConnections: self.subscriberConnections,
             producer: producer,
-            callTimeout: try callTimeout.map { seconds throws(BenchPlanError) in try Self.seconds(seconds, "--timeout") }
+            callTimeout: try callTimeout.map { seconds throws(BenchPlanError) in try Self.seconds(seconds, "--timeout")
+            }
         )
     }
 
