@@ -8,8 +8,10 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Load-test warrend: closed-loop callers, HdrHistogram latencies, throughput, errors.",
         discussion: """
-            Each caller keeps exactly one call in flight (closed loop). Operations of the warm-up are not counted;
-            an operation counts when it starts after the warm-up and ends inside the measured window.
+            Each caller keeps exactly one call in flight (closed loop). Operations of the warm-up are not counted: \
+            an operation counts when it starts after the warm-up and ends inside the measured window. \
+            --timeout sets a per-call deadline (none by default).
+
             Examples:
               warren bench --spawn memory -c 64 -d 5
               warren bench --spawn sqlite --mix ingest-await -c 16 --sessions 16 --json
