@@ -30,7 +30,7 @@ struct SubscriberLoop: Sendable {
                 try await self.count(responses)
             }
         } catch {
-            let code = RPCClient.statusCode(of: error)
+            let code = (error as? RPCError)?.code ?? .unknown
             self.ready.fail(BenchSetupError("a subscriber could not subscribe: \(error)"))
             var result = SubscriberResult()
             if self.window.phase != .over, code != .cancelled { result.failure = ErrorTally.name(of: code) }
@@ -60,13 +60,6 @@ struct SubscriberLoop: Sendable {
             if self.window.phase != .over, error.code != .cancelled { result.failure = ErrorTally.name(of: error.code) }
         }
         return result
-    }
-}
-
-extension RPCClient {
-    /// The status code an error thrown by a call stands for.
-    static func statusCode(of error: any Error) -> StatusCode {
-        (error as? RPCError)?.code ?? .unknown
     }
 }
 
