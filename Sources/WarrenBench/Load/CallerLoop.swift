@@ -27,6 +27,7 @@ struct CallerLoop: Sendable {
     let workload: any BenchWorkload
     let window: MeasurementWindow
     let counters: LiveCounters
+    let cpu: CPUMeter
 
     /// Runs until the deadline passes, the tickets run out, or the task is cancelled.
     func run(warmupEnd: ContinuousClock.Instant, deadline: ContinuousClock.Instant?) async -> CallerResult {
@@ -39,6 +40,7 @@ struct CallerLoop: Sendable {
             if measured {
                 if let deadline, start >= deadline { break }
                 if deadline == nil, !self.window.takeTicket() { break }
+                self.beginMeasuringIfStillWarmingUp()
             }
             let session = (self.index + operation * self.concurrency) % self.sessions
             operation &+= 1
@@ -59,5 +61,12 @@ struct CallerLoop: Sendable {
             }
         }
         return result
+    }
+
+    /// The first measured operation switches the window to measuring if the driver has not yet (it may be
+    /// scheduled late on a busy machine), so subscribers never miss the start of the window.
+    private func beginMeasuringIfStillWarmingUp() {
+        guard self.window.phase == .warmup else { return }
+        if self.window.beginMeasuring() { self.cpu.markStart() }
     }
 }

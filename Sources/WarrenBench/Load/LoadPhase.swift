@@ -38,7 +38,8 @@ struct LoadPhase: Sendable {
                     client: self.clients[index % self.clients.count],
                     workload: self.context.workload,
                     window: self.context.window,
-                    counters: self.context.counters
+                    counters: self.context.counters,
+                    cpu: self.context.cpu
                 )
                 group.addTask { .caller(await loop.run(warmupEnd: warmupEnd, deadline: deadline)) }
             }
