@@ -53,6 +53,9 @@ void wc_client_release_connection(warren_client *client, wc_connection *connecti
 }
 
 wc_connection *wc_client_connection(warren_client *client, int64_t deadline, warren_status *status) {
+    /* Read what already arrived (a GOAWAY, a close) without waiting, so a connection the server ended
+       while the client was idle is replaced now rather than failing this call. */
+    if (client->current != NULL) wc_connection_pump(client->current, wc_now_ms());
     if (client->current != NULL && wc_connection_accepts_calls(client->current)) return client->current;
     wc_connection *previous = client->current;
     client->current = NULL;
