@@ -2,7 +2,7 @@
  * quickstart.c — connect, make a session run by the built-in echo executor, ingest a prompt, await its
  * completion, then follow the session's events from the beginning until the stream has caught up.
  *
- *   build/quickstart [host:port]      (default: $WARREN_ADDRESS, else 127.0.0.1:7433)
+ *   build/quickstart [host:port]      (default: $WARREN_ADDRESS, else 127.0.0.1:7433; token: $WARREN_TOKEN)
  *
  * The lines between readme:begin and readme:end are the C client README's example, word for word;
  * ci.sh checks that they still match and runs this program.
@@ -59,7 +59,7 @@ int main(int argc, char **argv) {
     const char *session = "0192d8e0-5b7c-7cc2-8d1e-6f5a4b3c2d10";
     /* readme:begin */
     warren_status status = WARREN_STATUS_INIT;
-    warren_options options = {.address = address, .call_timeout_ms = 10000};
+    warren_options options = {.address = address, .bearer_token = getenv("WARREN_TOKEN"), .call_timeout_ms = 10000};
     warren_client *client = NULL;
     char *input = NULL;
     Warren__V1__AwaitCompletionResponse *done = NULL;

@@ -24,6 +24,7 @@
 #ifndef WARREN_CLIENT_H
 #define WARREN_CLIENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <protobuf-c/protobuf-c.h>
@@ -86,11 +87,23 @@ typedef struct warren_options {
     uint32_t call_timeout_ms;
 } warren_options;
 
+/** One entry of call metadata. */
+typedef struct warren_metadata {
+    /** Lower-case key, e.g. "x-request-id". */
+    const char *key;
+    /** Its value. */
+    const char *value;
+} warren_metadata;
+
 /** Per-call settings; pass NULL for the client's defaults. */
 typedef struct warren_call_options {
     /** The call's deadline in milliseconds, sent to the server as timeout_ms and enforced here too;
         0 means the client's call_timeout_ms. */
     uint32_t timeout_ms;
+    /** Extra metadata sent with the call; an "authorization" entry replaces the client's bearer token. */
+    const warren_metadata *metadata;
+    /** How many entries `metadata` holds. */
+    size_t metadata_count;
 } warren_call_options;
 
 /** A connection to a Warren server. */

@@ -130,23 +130,60 @@ bool wc_connection_accepts_calls(const wc_connection *connection) {
     return !connection->broken && !connection->going_away && connection->next_stream_id != 0;
 }
 
-/** Appends the HEADERS frame opening `stream`. */
-static int put_call_headers(wc_connection *connection, uint32_t stream_id, const char *method, uint32_t timeout_ms) {
-    Warren__V1__CallHeaders headers = WARREN__V1__CALL_HEADERS__INIT;
-    headers.method = (char *)method;
-    headers.timeout_ms = timeout_ms;
-    Warren__V1__CallHeaders__MetadataEntry authorization = WARREN__V1__CALL_HEADERS__METADATA_ENTRY__INIT;
-    Warren__V1__CallHeaders__MetadataEntry *entries[1] = {&authorization};
-    char *value = NULL;
-    if (connection->bearer_token != NULL) {
-        if (asprintf(&value, "Bearer %s", connection->bearer_token) < 0) return -1;
-        authorization.key = "authorization";
-        authorization.value = value;
-        headers.n_metadata = 1;
-        headers.metadata = entries;
+/** Whether the options' metadata has an entry for `key`. */
+static bool has_metadata(const warren_call_options *options, const char *key) {
+    for (size_t i = 0; options != NULL && i < options->metadata_count; i++) {
+        if (strcmp(options->metadata[i].key, key) == 0) return true;
     }
-    int result = wc_frame_put_message(&connection->output, WC_FRAME_HEADERS, 0, stream_id, &headers.base);
-    free(value);
+    return false;
+}
+
+/**
+ * Points `entries` at `storage` filled with the call's metadata: `authorization` (the client's token,
+ * unless the options give their own) then the options' entries. Returns how many were filled.
+ */
+static size_t fill_metadata(Warren__V1__CallHeaders__MetadataEntry *storage,
+                            Warren__V1__CallHeaders__MetadataEntry **entries, char *authorization,
+                            const warren_call_options *options) {
+    size_t count = 0;
+    if (authorization != NULL) {
+        warren__v1__call_headers__metadata_entry__init(&storage[count]);
+        storage[count].key = "authorization";
+        storage[count].value = authorization;
+        entries[count] = &storage[count];
+        count++;
+    }
+    for (size_t i = 0; options != NULL && i < options->metadata_count; i++) {
+        warren__v1__call_headers__metadata_entry__init(&storage[count]);
+        storage[count].key = (char *)options->metadata[i].key;
+        storage[count].value = (char *)options->metadata[i].value;
+        entries[count] = &storage[count];
+        count++;
+    }
+    return count;
+}
+
+/** Appends the HEADERS frame opening `stream`: the method, deadline, token and the options' metadata. */
+static int put_call_headers(wc_connection *connection, uint32_t stream_id, const char *method, uint32_t timeout_ms,
+                            const warren_call_options *options) {
+    size_t capacity = 1 + (options != NULL ? options->metadata_count : 0);
+    Warren__V1__CallHeaders__MetadataEntry *storage = calloc(capacity, sizeof *storage);
+    Warren__V1__CallHeaders__MetadataEntry **entries = calloc(capacity, sizeof *entries);
+    char *authorization = NULL;
+    bool token = connection->bearer_token != NULL && !has_metadata(options, "authorization");
+    int result = -1;
+    if (storage != NULL && entries != NULL &&
+        (!token || asprintf(&authorization, "Bearer %s", connection->bearer_token) >= 0 || (authorization = NULL))) {
+        Warren__V1__CallHeaders headers = WARREN__V1__CALL_HEADERS__INIT;
+        headers.method = (char *)method;
+        headers.timeout_ms = timeout_ms;
+        headers.metadata = entries;
+        headers.n_metadata = fill_metadata(storage, entries, token ? authorization : NULL, options);
+        result = wc_frame_put_message(&connection->output, WC_FRAME_HEADERS, 0, stream_id, &headers.base);
+    }
+    if (token) free(authorization);
+    free(entries);
+    free(storage);
     return result;
 }
 
@@ -168,7 +205,8 @@ static int wait_for_connection_credit(wc_connection *connection, int64_t deadlin
 }
 
 int wc_connection_start_call(wc_connection *connection, warren_stream *stream, const char *method,
-                             const ProtobufCMessage *request, uint32_t timeout_ms, warren_status *status) {
+                             const ProtobufCMessage *request, uint32_t timeout_ms,
+                             const warren_call_options *options, warren_status *status) {
     if (connection->peer_max_concurrent_streams != 0 &&
         connection->open_streams >= connection->peer_max_concurrent_streams) {
         wc_status_set(status, WARREN_UNAVAILABLE,
@@ -201,7 +239,7 @@ int wc_connection_start_call(wc_connection *connection, warren_stream *stream, c
     stream->next_on_connection = connection->streams;
     connection->streams = stream;
     connection->open_streams++;
-    if (put_call_headers(connection, stream->id, method, timeout_ms) != 0 ||
+    if (put_call_headers(connection, stream->id, method, timeout_ms, options) != 0 ||
         wc_frame_put_message(&connection->output, WC_FRAME_MESSAGE, WC_FLAG_END_STREAM, stream->id, request) != 0) {
         wc_connection_fail(connection, WARREN_RESOURCE_EXHAUSTED, "out of memory");
     } else {

@@ -92,11 +92,13 @@ void wc_connection_free(wc_connection *connection);
 bool wc_connection_accepts_calls(const wc_connection *connection);
 
 /**
- * Starts a call: HEADERS for `method` then `request` as one MESSAGE with END_STREAM. Fills `stream`
+ * Starts a call: HEADERS for `method` (with the client's token and the options' metadata) then `request`
+ * as one MESSAGE with END_STREAM. Fills `stream`
  * (zeroed by the caller) and links it to the connection. Returns 0, or the code with `status` set.
  */
 int wc_connection_start_call(wc_connection *connection, warren_stream *stream, const char *method,
-                             const ProtobufCMessage *request, uint32_t timeout_ms, warren_status *status);
+                             const ProtobufCMessage *request, uint32_t timeout_ms,
+                             const warren_call_options *options, warren_status *status);
 
 /**
  * Reads once from the socket (waiting until `deadline`) and dispatches every complete frame.

@@ -45,7 +45,7 @@ int warren_stream_open(warren_client *client, const char *method, const Protobuf
     made->client = client;
     made->response_type = response_type;
     wc_connection *connection = wc_client_connection(client, wc_deadline_after(timeout_ms), status);
-    if (connection == NULL || wc_connection_start_call(connection, made, method, request, timeout_ms, status) != 0) {
+    if (connection == NULL || wc_connection_start_call(connection, made, method, request, timeout_ms, options, status) != 0) {
         warren_stream_close(made);
         return status->code;
     }

@@ -374,6 +374,17 @@ static void wrong_or_missing_token_is_unauthenticated(void) {
     expect_code(health_code_with_token(server.address, NULL, &status), WARREN_UNAUTHENTICATED, &status);
     expect_code(health_code_with_token(server.address, "wrong", &status), WARREN_UNAUTHENTICATED, &status);
     expect_code(health_code_with_token(server.address, "s3cret-token", &status), WARREN_OK, &status);
+    warren_options options = {.address = server.address, .bearer_token = "s3cret-token"};
+    warren_client *authorized = NULL;
+    if (expect_code(warren_connect(&options, &authorized, &status), WARREN_OK, &status)) {
+        warren_metadata wrong = {"authorization", "Bearer wrong"}; /* a call's own metadata wins */
+        warren_call_options call = {.timeout_ms = 10000, .metadata = &wrong, .metadata_count = 1};
+        Warren__V1__HealthCheckRequest request = WARREN__V1__HEALTH_CHECK_REQUEST__INIT;
+        Warren__V1__HealthCheckResponse *response = NULL;
+        expect_code(warren_health_check(authorized, &request, &response, &call, &status), WARREN_UNAUTHENTICATED,
+                    &status);
+        warren_close(authorized);
+    }
     warren_status_clear(&status);
     test_server_stop(&server);
     unlink(token_path);
@@ -405,7 +416,7 @@ int main(void) {
         return 2;
     }
     warren_status status = WARREN_STATUS_INIT;
-    warren_options options = {.address = shared_address, .call_timeout_ms = 30000};
+    warren_options options = {.address = shared_address, .bearer_token = getenv("WARREN_TOKEN"), .call_timeout_ms = 30000};
     if (warren_connect(&options, &client, &status) != WARREN_OK) {
         printf("cannot connect to %s: %s\n0 passed, 1 failed\n", shared_address, status.message);
         warren_status_clear(&status);
