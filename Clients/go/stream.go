@@ -16,11 +16,11 @@ import (
 // server's TRAILERS arrive, when its context ends (DeadlineExceeded or Cancelled, and a CANCEL frame
 // tells the server), when Cancel is called, or when the connection is lost (Unavailable).
 type Stream struct {
-	conn     *conn
-	ctx      context.Context // the call's context: its deadline and cancellation end the call
-	id       uint32
-	method   string
-	deflate  bool // the call negotiated deflate: requests may be compressed and responses will be
+	conn    *conn
+	ctx     context.Context // the call's context: its deadline and cancellation end the call
+	id      uint32
+	method  string
+	deflate bool // the call negotiated deflate: requests may be compressed and responses will be
 
 	// Guarded by conn.mu.
 	queue            []received
