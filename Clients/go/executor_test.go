@@ -31,7 +31,13 @@ func TestRemoteExecutorOverAttach(t *testing.T) {
 	if _, err := client.RuntimeSessionAdapter().EnsureSessionWithExecutor(ctx, &warrenpb.EnsureSessionWithExecutorRequest{SessionId: session, Executor: remote}); err != nil {
 		t.Fatal(err)
 	}
-	input := accept(ctx, t, client, session, "run me remotely")
+	completion, err := client.SessionServiceRuntimeExt().AcceptInputWithCompletion(ctx, &warrenpb.AcceptInputWithCompletionRequest{SessionId: session, Input: prompt("run me remotely")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if accepted, err := completion.Recv(); err != nil || accepted.GetAcceptOutcome().GetAccepted() == nil {
+		t.Fatalf("accept: %v, %v", accepted, err)
+	}
 
 	assigned, err := attach.Recv()
 	assignment := assigned.GetAssignment()
@@ -43,9 +49,9 @@ func TestRemoteExecutorOverAttach(t *testing.T) {
 	if err := attach.Send(&warrenpb.ExecutorAttachRequest{Item: &warrenpb.ExecutorAttachRequest_Outcome{Outcome: outcome}}); err != nil {
 		t.Fatal(err)
 	}
-	done, err := client.RuntimeSessionAdapter().AwaitCompletion(ctx, &warrenpb.AwaitCompletionRequest{SessionId: session, InputId: input})
-	if err != nil || done.GetOutcome().GetCompleted().GetRunResult().GetText() != "remote: run me remotely" {
-		t.Fatalf("AwaitCompletion: %v, %v", done, err)
+	done, err := completion.Recv()
+	if err != nil || done.GetCompletion().GetCompleted().GetRunResult().GetText() != "remote: run me remotely" {
+		t.Fatalf("completion: %v, %v", done, err)
 	}
 
 	detach := &warrenpb.ExecutorAttachRequest{Item: &warrenpb.ExecutorAttachRequest_Detach{Detach: &warrenpb.ExecutorDetach{Reason: "test over"}}}

@@ -186,6 +186,23 @@ const ProtobufCMessageDescriptor *warren_message_type(const char *full_name);
 /** The descriptor of the service `full_name` (e.g. "warren.v1.Health"), or NULL; see warren_invoke. */
 const ProtobufCServiceDescriptor *warren_service(const char *full_name);
 
+/** A method of Proto/warren/v1: its path, descriptors and call shape. */
+typedef struct warren_method {
+    /** "/warren.v1.Service/Method". */
+    const char *path;
+    /** The service's descriptor. */
+    const ProtobufCServiceDescriptor *service;
+    /** The method's descriptor: name, request (input) and response (output) types. */
+    const ProtobufCMethodDescriptor *method;
+    /** Whether the client sends a stream of requests. */
+    int client_streaming;
+    /** Whether the server answers with a stream (open it with warren_stream_open). */
+    int server_streaming;
+} warren_method;
+
+/** Fills *method for `path` ("/warren.v1.Health/Check"); 0 on success, -1 when there is no such method. */
+int warren_find_method(const char *path, warren_method *method);
+
 /* ---- Typed helpers for the main RPCs (each is warren_call with the method's path and types) ---- */
 
 /** Health.Check. */

@@ -102,6 +102,32 @@ static void types_are_found_by_name(void) {
     CHECK(warren_service("warren.v1.RuntimeSessionAdapter") != NULL);
 }
 
+static void every_method_has_descriptors_and_a_shape(void) {
+    size_t methods = 0;
+    const char *services[] = {"Comms", "Executor", "Health", "RuntimeControlPlane", "RuntimeEvents",
+                              "RuntimeSessionAdapter", "SessionServiceRuntimeExt"};
+    for (size_t i = 0; i < sizeof services / sizeof services[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "warren.v1.%s", services[i]);
+        const ProtobufCServiceDescriptor *service = warren_service(name);
+        if (!CHECK(service != NULL)) continue;
+        for (unsigned m = 0; m < service->n_methods; m++, methods++) {
+            char path[128];
+            snprintf(path, sizeof path, "/%s/%s", service->name, service->methods[m].name);
+            warren_method method;
+            CHECK_WHY(warren_find_method(path, &method) == 0, path);
+        }
+    }
+    CHECK(methods == 41);
+    warren_method method;
+    CHECK(warren_find_method("/warren.v1.RuntimeEvents/Subscribe", &method) == 0 && method.server_streaming &&
+          !method.client_streaming && method.method->output == &warren__v1__subscribe_response__descriptor);
+    CHECK(warren_find_method("/warren.v1.Executor/Attach", &method) == 0 && method.server_streaming &&
+          method.client_streaming);
+    CHECK(warren_find_method("/warren.v1.Health/Check", &method) == 0 && !method.server_streaming);
+    CHECK(warren_find_method("/warren.v1.Health/NoSuchMethod", &method) != 0);
+}
+
 static void code_names_follow_grpc(void) {
     CHECK(strcmp(warren_code_name(WARREN_OK), "OK") == 0);
     CHECK(strcmp(warren_code_name(WARREN_NOT_FOUND), "NOT_FOUND") == 0);
@@ -118,6 +144,7 @@ int main(void) {
     RUN_TEST(header_checks_follow_protocol_order);
     RUN_TEST(addresses_parse);
     RUN_TEST(types_are_found_by_name);
+    RUN_TEST(every_method_has_descriptors_and_a_shape);
     RUN_TEST(code_names_follow_grpc);
     return harness_summary();
 }
