@@ -96,8 +96,6 @@ bool view_check_length(const response_view *view, const char *path, long length,
 /** The value at `path` as text (arena-owned), or NULL with `why` when it is not set. */
 const char *view_save(memory_arena *arena, const response_view *view, const char *path, char *why);
 
-/** The name of an envelope's RuntimeEvent member, e.g. "input_accepted" ("(none)" when unset). */
-const char *event_kind(const Warren__V1__RuntimeEventEnvelope *envelope);
 
 /* ---- steps ---- */
 

@@ -87,7 +87,7 @@ static bool check_events(const call_outcome *outcome, const cJSON *events, char 
     for (size_t i = 0; i < outcome->view.count && expected != NULL; i++) {
         const Warren__V1__SubscribeResponse *item = (const Warren__V1__SubscribeResponse *)outcome->view.messages[i];
         if (item->item_case != WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_ENVELOPE) continue;
-        const char *kind = event_kind(item->envelope);
+        const char *kind = warren_event_kind(item->envelope);
         if (!cJSON_IsString(expected) || strcmp(kind, expected->valuestring) != 0) {
             snprintf(why, WHY_SIZE, "event %d is %s, expected %s", index, kind,
                      cJSON_IsString(expected) ? expected->valuestring : "?");

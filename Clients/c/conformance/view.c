@@ -167,7 +167,7 @@ bool view_check_field(const response_view *view, const char *path, const cJSON *
     char have_buffer[64], want_buffer[64];
     const char *want = expected_text(expected, want_buffer, sizeof want_buffer);
     if (found.kind != PLACE_SCALAR) {
-        snprintf(why, WHY_SIZE, "%s: expected %s, %s", path, want ? want : "?",
+        snprintf(why, WHY_SIZE, "%.200s: expected %.200s, %.600s", path, want ? want : "?",
                  found.kind == PLACE_MISSING ? reason : "found a message or list");
         return false;
     }
@@ -187,7 +187,7 @@ bool view_check_present(const response_view *view, const char *path, char *why) 
     char reason[WHY_SIZE] = "";
     place found = resolve(view, path, reason);
     if (found.kind == PLACE_MESSAGE) return true;
-    snprintf(why, WHY_SIZE, "%s is not present: %s", path, found.kind == PLACE_MISSING ? reason : "not a message field");
+    snprintf(why, WHY_SIZE, "%.200s is not present: %.600s", path, found.kind == PLACE_MISSING ? reason : "not a message field");
     return false;
 }
 
@@ -195,7 +195,7 @@ bool view_check_length(const response_view *view, const char *path, long length,
     char reason[WHY_SIZE] = "";
     place found = resolve(view, path, reason);
     if (found.kind != PLACE_LIST) {
-        snprintf(why, WHY_SIZE, "%s: %s", path, found.kind == PLACE_MISSING ? reason : "not a repeated field");
+        snprintf(why, WHY_SIZE, "%.200s: %.600s", path, found.kind == PLACE_MISSING ? reason : "not a repeated field");
         return false;
     }
     if ((long)found.count != length) {
@@ -215,13 +215,4 @@ const char *view_save(memory_arena *arena, const response_view *view, const char
         return NULL;
     }
     return arena_strdup(arena, text);
-}
-
-const char *event_kind(const Warren__V1__RuntimeEventEnvelope *envelope) {
-    if (envelope->event == NULL || envelope->event->event_case == WARREN__V1__RUNTIME_EVENT__EVENT__NOT_SET) {
-        return "(none)";
-    }
-    const ProtobufCFieldDescriptor *field =
-        protobuf_c_message_descriptor_get_field(&warren__v1__runtime_event__descriptor, envelope->event->event_case);
-    return field ? field->name : "(unknown)";
 }

@@ -287,6 +287,19 @@ int warren_accept_prompt(warren_client *client, const char *session_id, const ch
 int warren_await_input(warren_client *client, const char *session_id, const char *input_id,
                        Warren__V1__AwaitCompletionResponse **response, warren_status *status);
 
+/**
+ * Subscribes to the events of one runtime (`runtime_id`, a session id) from the beginning: its history,
+ * then a CaughtUp item, then live events. NULL follows every runtime.
+ */
+int warren_subscribe_runtime(warren_client *client, const char *runtime_id, warren_stream **stream,
+                             warren_status *status);
+
+/** The kind of an envelope's event: the name of its RuntimeEvent member, e.g. "input_accepted". */
+const char *warren_event_kind(const Warren__V1__RuntimeEventEnvelope *envelope);
+
+/** How an input ended: the name of its CompletionOutcome member, e.g. "completed" or "abandoned". */
+const char *warren_completion_kind(const Warren__V1__CompletionOutcome *outcome);
+
 #ifdef __cplusplus
 }
 #endif

@@ -138,3 +138,34 @@ int warren_await_input(warren_client *client, const char *session_id, const char
     request.input_id = (char *)input_id;
     return warren_await_completion(client, &request, response, NULL, status);
 }
+
+int warren_subscribe_runtime(warren_client *client, const char *runtime_id, warren_stream **stream,
+                             warren_status *status) {
+    char *runtime_ids[1] = {(char *)runtime_id};
+    Warren__V1__EventFilter filter = WARREN__V1__EVENT_FILTER__INIT;
+    filter.n_runtime_ids = runtime_id != NULL ? 1 : 0;
+    filter.runtime_ids = runtime_ids;
+    Warren__V1__SubscribeFromBeginning beginning = WARREN__V1__SUBSCRIBE_FROM_BEGINNING__INIT;
+    Warren__V1__SubscribeRequest request = WARREN__V1__SUBSCRIBE_REQUEST__INIT;
+    request.filter = &filter;
+    request.start_case = WARREN__V1__SUBSCRIBE_REQUEST__START_BEGINNING;
+    request.beginning = &beginning;
+    return warren_subscribe(client, &request, NULL, stream, status);
+}
+
+/** The name of the oneof member numbered `number` of `type` ("(none)" for 0, "(unknown)" otherwise). */
+static const char *member_name(const ProtobufCMessageDescriptor *type, unsigned number) {
+    if (number == 0) return "(none)";
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field(type, number);
+    return field != NULL ? field->name : "(unknown)";
+}
+
+const char *warren_event_kind(const Warren__V1__RuntimeEventEnvelope *envelope) {
+    if (envelope == NULL || envelope->event == NULL) return "(none)";
+    return member_name(&warren__v1__runtime_event__descriptor, (unsigned)envelope->event->event_case);
+}
+
+const char *warren_completion_kind(const Warren__V1__CompletionOutcome *outcome) {
+    if (outcome == NULL) return "(none)";
+    return member_name(&warren__v1__completion_outcome__descriptor, (unsigned)outcome->outcome_case);
+}
