@@ -7,8 +7,8 @@ import WarrenRuntime
 /// Group commit: concurrent writes queue, and one writer drains everything queued into ONE SQLite
 /// transaction with one fsync, then resumes every caller (docs/DECISIONS.md D52).
 ///
-/// Each write runs inside its own savepoint, so a write refused on its own merits (a duplicate receipt)
-/// fails only its caller; positions are handed out after a savepoint succeeds, so they stay gap-free.
+/// A write that can be refused on its own merits (a duplicate receipt) runs inside its own savepoint,
+/// so it fails only its caller; positions are handed out after it succeeds, so they stay gap-free.
 /// Any other error (a full disk, an I/O error) rolls the whole transaction back and fails every caller
 /// of the batch: none of them was acknowledged. GRDB's writes block, so the drain runs on a dedicated
 /// dispatch queue, never on the cooperative pool; no lock is held across an await.
@@ -135,18 +135,23 @@ final class GroupCommitWriter: Sendable {
         return outcomes
     }
 
-    /// One write in its own savepoint: a rejection fails it alone; anything else aborts the batch.
+    /// One write; a write that can be refused runs in its own savepoint, so its refusal fails it alone.
+    /// Anything else aborts the batch.
     private static func apply(_ write: StoreWrite, _ db: Database, head: inout UInt64, at time: Timestamp) throws
         -> Outcome
     {
         var envelopes: [RuntimeEventEnvelope] = []
-        do {
-            try db.inSavepoint {
-                envelopes = try write.apply(db, after: head, at: time)
-                return .commit
+        if write.canBeRefused {
+            do {
+                try db.inSavepoint {
+                    envelopes = try write.apply(db, after: head, at: time)
+                    return .commit
+                }
+            } catch let rejection as WriteRejection {
+                return .failure(.writeFailed(rejection.message))
             }
-        } catch let rejection as WriteRejection {
-            return .failure(.writeFailed(rejection.message))
+        } else {
+            envelopes = try write.apply(db, after: head, at: time)
         }
         head += UInt64(envelopes.count)
         return .success(envelopes)
