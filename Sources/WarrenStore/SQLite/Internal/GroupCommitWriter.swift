@@ -28,6 +28,8 @@ final class GroupCommitWriter: Sendable {
         var inFlight = 0
         var draining = false
         var closed = false
+        /// While the writer gathers, the queue length that wakes it (0 when not gathering).
+        var gatherTarget = 0
         var statistics: RuntimeStoreStatistics
     }
 
@@ -35,6 +37,7 @@ final class GroupCommitWriter: Sendable {
     private let retention: Int
     private let logger: Logger?
     private let queue = DispatchQueue(label: "warren.sqlite.group-commit")
+    private let gathered = DispatchSemaphore(value: 0)
     private let state: Mutex<State>
 
     /// A writer over `database`, whose log currently has `bounds`.
@@ -56,12 +59,15 @@ final class GroupCommitWriter: Sendable {
     /// Queues `write` and returns once the transaction holding it is on disk (or failed).
     func submit(_ write: StoreWrite) async -> Outcome {
         await withCheckedContinuation { continuation in
-            let start = state.withLock { state -> Bool? in
-                guard !state.closed else { return nil }
+            let (start, wake) = state.withLock { state -> (Bool?, Bool) in
+                guard !state.closed else { return (nil, false) }
                 state.pending.append(Pending(write: write, continuation: continuation))
                 defer { state.draining = true }
-                return !state.draining
+                let wake = state.gatherTarget > 0 && state.pending.count >= state.gatherTarget
+                if wake { state.gatherTarget = 0 }
+                return (!state.draining, wake)
             }
+            if wake { gathered.signal() }
             switch start {
             case nil: continuation.resume(returning: .failure(.writeFailed("the store is closed")))
             case true?: queue.async { self.drain() }
@@ -77,15 +83,39 @@ final class GroupCommitWriter: Sendable {
     }
 
     private func drain() {
-        while let batch = nextBatch() {
+        var returning = 0
+        var gatherLimit = Duration.zero
+        while let batch = nextBatch(returning: returning, gatherLimit: gatherLimit) {
+            let started = ContinuousClock.now
             let outcomes = run(batch.map(\.write))
+            gatherLimit = min(ContinuousClock.now - started, Self.maxGather)
             state.withLock { $0.inFlight = 0 }
             for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
+            returning = batch.count
         }
     }
 
-    private func nextBatch() -> [Pending]? {
-        state.withLock { state in
+    /// The longest the writer waits for callers it just acknowledged to queue their next write.
+    static let maxGather = Duration.milliseconds(1)
+
+    /// The next batch. When fewer writes wait than the callers just acknowledged plus those already
+    /// waiting, the writer first gives the acknowledged callers up to `gatherLimit` (one commit's time at
+    /// most) to queue again, so they share this batch's fsync instead of paying for the next one (D92).
+    private func nextBatch(returning: Int, gatherLimit: Duration) -> [Pending]? {
+        let target = state.withLock { state -> Int in
+            let target = min(state.pending.count + returning, Self.maxBatchSize)
+            guard returning > 0, state.pending.count < target, !state.closed, gatherLimit > .zero else { return 0 }
+            state.gatherTarget = target
+            return target
+        }
+        if target > 0 {
+            let (seconds, attoseconds) = gatherLimit.components
+            _ = gathered.wait(
+                timeout: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+            )
+            state.withLock { $0.gatherTarget = 0 }
+        }
+        return state.withLock { state in
             guard !state.pending.isEmpty else {
                 state.draining = false
                 return nil
