@@ -20,7 +20,8 @@ class ResponseStream(Generic[Response]):
     Iterating yields each response message; the iteration ends when the call ends with OK and raises the
     call's :class:`~warren_client.errors.WarrenError` otherwise. :meth:`close` (or leaving a ``with`` block)
     cancels a call that has not ended: the client sends CANCEL and the server stops its work — the way to
-    stop following an endless stream such as ``RuntimeEvents.Subscribe``.
+    stop following an endless stream such as ``RuntimeEvents.Subscribe``. A stream dropped without being
+    read to its end is cancelled the same way when it is garbage-collected.
     """
 
     def __init__(self, connection: Connection, stream: Stream, method: MethodInfo, deadline: Optional[float]):
