@@ -1,6 +1,7 @@
 """Calls over real TCP against a live warrend: unary, server streaming, bidirectional, multiplexing,
 flow control and compression."""
 
+import gc
 import threading
 import time
 
@@ -130,3 +131,18 @@ def test_closing_a_subscription_cancels_it_on_the_server(client):
         time.sleep(0.025)
     assert client.health.server_info().subscribers == before
     assert stream.done
+
+
+def test_a_dropped_subscription_is_cancelled_too(client):
+    session = echo_session(client)
+    request = pb.SubscribeRequest(filter=pb.EventFilter(runtime_ids=[session]), beginning=pb.SubscribeFromBeginning())
+    before = client.health.server_info().subscribers
+    stream = client.events.subscribe(request)
+    assert next(stream).WhichOneof("item") == "envelope"
+    del stream
+    gc.collect()
+    for _ in range(400):
+        if client.health.server_info().subscribers == before:
+            break
+        time.sleep(0.025)
+    assert client.health.server_info().subscribers == before

@@ -77,10 +77,11 @@ class ResponseStream(Generic[Response]):
         self.close()
 
     def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
+        # A finalizer may run on any thread, even one holding the connection's lock: hand the call over
+        # to be cancelled later instead of cancelling here.
+        connection = getattr(self, "_connection", None)
+        if connection is not None:
+            connection.abandon(self._stream)
 
 
 class StreamingCall(ResponseStream[Response]):

@@ -119,6 +119,9 @@ class Connection:
         self._failure: Optional[WarrenError] = None
         self._going_away = False
         self._recv_pending = 0
+        # Calls whose response iterator was garbage-collected unfinished: cancelled by the next thread that
+        # runs outside the locks (a finalizer may run anywhere, even where a lock is held, so it only appends).
+        self._abandoned: Deque[Stream] = collections.deque()
         try:
             sock = socket.create_connection((host, port), timeout=options.connect_timeout)
         except OSError as error:
@@ -187,6 +190,7 @@ class Connection:
                     self._fail_connection(UnavailableError(f"{self.address} closed the connection"))
                     return
                 self._dispatch(header, payload)
+                self._cancel_abandoned()
         except WarrenError as error:
             self._fail_connection(error)
         except Exception as error:  # a socket error, or a payload that does not decode
@@ -336,6 +340,7 @@ class Connection:
         deadline: Optional[float],
     ) -> Stream:
         """Opens a call: waits for a free stream slot (the server's max_concurrent_streams), sends HEADERS."""
+        self._cancel_abandoned()
         deflate = deflate and DEFLATE in self.settings.supported_encodings
         headers = rpc_pb2.CallHeaders(method=method, timeout_ms=timeout_ms, metadata=dict(metadata))
         if deflate:
@@ -433,6 +438,15 @@ class Connection:
         if error is not None:
             raise error
         return None
+
+    def abandon(self, stream: Stream) -> None:
+        """Cancels ``stream`` soon, from another thread: safe in a finalizer (takes no lock)."""
+        if not stream.finished:
+            self._abandoned.append(stream)
+
+    def _cancel_abandoned(self) -> None:
+        while self._abandoned:
+            self.cancel(self._abandoned.popleft())
 
     def cancel(self, stream: Stream, error: Optional[WarrenError] = None) -> None:
         """Aborts the call: sends CANCEL (unless it already ended) and ends it here with ``error`` (CANCELLED)."""
