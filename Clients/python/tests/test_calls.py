@@ -12,6 +12,11 @@ from warren_client import messages as pb
 from warren_client._wire.connection import ConnectionOptions
 
 
+def subscription(session: str) -> pb.SubscribeRequest:
+    """Every event of one session, from the beginning of the log."""
+    return pb.SubscribeRequest(filter=pb.EventFilter(runtime_ids=[session]), beginning=pb.SubscribeFromBeginning())
+
+
 def test_health_check(client):
     assert client.health.check().status == pb.SERVING_STATUS_SERVING
 
@@ -69,7 +74,8 @@ def test_many_threads_share_one_connection(client):
 
     def accept_and_complete(index: int) -> None:
         try:
-            items = list(client.sessions.accept_input_with_completion(session_id=session, input=prompt(f"call {index}")))
+            stream = client.sessions.accept_input_with_completion(session_id=session, input=prompt(f"call {index}"))
+            items = list(stream)
             # The echo executor may run several queued inputs in one run, echoing one line per input.
             echoed.extend(items[-1].completion.completed.run_result.text.split("\n"))
         except Exception as error:  # collected, asserted below
@@ -95,7 +101,7 @@ def test_small_receive_window_needs_window_updates(server):
         for index in range(20):
             text = f"event {index} " + "x" * 200
             list(small.sessions.accept_input_with_completion(session_id=session, input=prompt(text)))
-        request = pb.SubscribeRequest(filter=pb.EventFilter(runtime_ids=[session]), beginning=pb.SubscribeFromBeginning())
+        request = subscription(session)
         with small.events.subscribe(request) as stream:
             envelopes = 0
             for item in stream:
@@ -117,7 +123,7 @@ def test_deflate_compression(server):
 
 def test_closing_a_subscription_cancels_it_on_the_server(client):
     session = echo_session(client)
-    request = pb.SubscribeRequest(filter=pb.EventFilter(runtime_ids=[session]), beginning=pb.SubscribeFromBeginning())
+    request = subscription(session)
     before = client.health.server_info().subscribers
     stream = client.events.subscribe(request)
     first = next(stream)
@@ -135,7 +141,7 @@ def test_closing_a_subscription_cancels_it_on_the_server(client):
 
 def test_a_dropped_subscription_is_cancelled_too(client):
     session = echo_session(client)
-    request = pb.SubscribeRequest(filter=pb.EventFilter(runtime_ids=[session]), beginning=pb.SubscribeFromBeginning())
+    request = subscription(session)
     before = client.health.server_info().subscribers
     stream = client.events.subscribe(request)
     assert next(stream).WhichOneof("item") == "envelope"

@@ -38,7 +38,12 @@ def test_a_broken_expectation_fails_with_a_reason(server, tmp_path):
             "request": {},
             "expect": {"status": "OK", "fields": {"status": "SERVING_STATUS_DRAINING"}},
         },
-        {"name": "unsaved variable", "rpc": "Health/Check", "request": {"service": "${nope}"}, "expect": {"status": "OK"}},
+        {
+            "name": "unsaved variable",
+            "rpc": "Health/Check",
+            "request": {"service": "${nope}"},
+            "expect": {"status": "OK"},
+        },
     ]
     address, token = server
     out = io.StringIO()

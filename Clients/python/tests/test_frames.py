@@ -26,7 +26,8 @@ def test_headers_example_with_deadline():
     headers = rpc_pb2.CallHeaders(method="/warren.v1.Health/Check", timeout_ms=500)
     frame = frames.encode_frame(FrameType.HEADERS, 1, headers.SerializeToString(deterministic=True))
     assert frame == hex_bytes(
-        "00 00 00 1C 01 00 00 00 00 01 0A 17 2F 77 61 72 72 65 6E 2E 76 31 2E 48 65 61 6C 74 68 2F 43 68 65 63 6B 10 F4 03"
+        "00 00 00 1C 01 00 00 00 00 01 0A 17 2F 77 61 72 72 65 6E 2E 76 31 2E 48 65 61 6C 74 68 2F 43 68 65 63 6B"
+        " 10 F4 03"
     )
 
 

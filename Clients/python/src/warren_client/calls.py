@@ -94,7 +94,8 @@ class StreamingCall(ResponseStream[Response]):
     def send(self, request: Message) -> None:
         """Sends one request message; a no-op once the call is over (iterating then says how it ended)."""
         if not isinstance(request, self._method.request_class):
-            raise TypeError(f"{self._method.path} takes {self._method.request_class.__name__}, not {type(request).__name__}")
+            expected = self._method.request_class.__name__
+            raise TypeError(f"{self._method.path} takes {expected}, not {type(request).__name__}")
         self._connection.send_message(self._stream, request.SerializeToString(), False, self._deadline)
 
     def done_sending(self) -> None:

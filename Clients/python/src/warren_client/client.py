@@ -11,7 +11,8 @@ from google.protobuf.message import Message
 from warren_client import calls
 from warren_client._wire.connection import Connection, ConnectionOptions
 from warren_client.errors import UnavailableError
-from warren_client.services import SERVICES, MethodInfo, ServiceInfo, method as find_method
+from warren_client.services import SERVICES, MethodInfo, ServiceInfo
+from warren_client.services import method as find_method
 
 #: The attribute of :class:`Client` for each service, as the Swift client names them.
 SERVICE_ATTRIBUTES = {
@@ -61,7 +62,7 @@ class Client:
         token: Optional[str] = None,
         timeout: Optional[float] = None,
         compression: bool = False,
-        options: ConnectionOptions = ConnectionOptions(),
+        options: Optional[ConnectionOptions] = None,
         ssl_context=None,
     ) -> None:
         """``token`` is sent as ``authorization: Bearer <token>``; ``timeout`` is the default deadline of
@@ -70,7 +71,7 @@ class Client:
         self.token = token
         self.timeout = timeout
         self.compression = compression
-        self.options = options
+        self.options = options or ConnectionOptions()
         self._ssl_context = ssl_context
         self._lock = threading.Lock()
         self._connection: Optional[Connection] = None

@@ -107,8 +107,8 @@ class Stream:
 class Connection:
     """A connected, handshaken connection; calls are opened with :meth:`open_stream`."""
 
-    def __init__(self, host: str, port: int, options: ConnectionOptions = ConnectionOptions(), ssl_context=None):
-        self.options = options
+    def __init__(self, host: str, port: int, options: Optional[ConnectionOptions] = None, ssl_context=None):
+        self.options = options = options or ConnectionOptions()
         self.address = f"{host}:{port}"
         self._lock = threading.Lock()
         self._slots = threading.Condition(self._lock)

@@ -105,7 +105,8 @@ def _call(client: Client, method, request: Message, timeout: float, metadata, ev
                 continue
             kind = item.WhichOneof("item")
             if kind == "lagged":
-                raise ScenarioError(f"lagged: events {item.lagged.from_position}-{item.lagged.to_position} were skipped")
+                lagged = item.lagged
+                raise ScenarioError(f"lagged: events {lagged.from_position}-{lagged.to_position} were skipped")
             if kind == "envelope":
                 envelopes += 1
                 if envelopes == len(events):
