@@ -7,9 +7,8 @@ import time
 
 from support import echo_session, new_session_id, prompt
 
-from warren_client import Client
+from warren_client import Client, ConnectionOptions
 from warren_client import messages as pb
-from warren_client._wire.connection import ConnectionOptions
 
 
 def subscription(session: str) -> pb.SubscribeRequest:
