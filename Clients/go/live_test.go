@@ -15,7 +15,7 @@ import (
 )
 
 // The live tests run against the warrend at $WARREN_ADDRESS (with $WARREN_TOKEN when it needs one);
-// the ones that need a server of their own (a token file, a short idle timeout) start $WARRENd. Without
+// the ones that need a server of their own (a token file, a short idle timeout) start $WARREND. Without
 // those variables they are skipped and only the framing and golden-encoding tests run.
 
 func liveClient(t *testing.T, options warren.Options) *warren.Client {

@@ -8,14 +8,18 @@ import (
 	"testing"
 )
 
-// startServer starts a private `$WARRENd --memory --address 127.0.0.1:0 extra...` for a test that needs
+// startServer starts a private `$WARREND --memory --address 127.0.0.1:0 extra...` for a test that needs
 // its own server, and returns its address (read from its first line, "warrend listening on IP:PORT").
-// It is stopped when the test ends. Without $WARRENd the test is skipped.
+// It is stopped when the test ends. The binary is $WARREND (as Clients/run-tests sets it), else $WARRENd;
+// without either the test is skipped.
 func startServer(t *testing.T, extra ...string) string {
 	t.Helper()
-	binary := os.Getenv("WARRENd")
+	binary := os.Getenv("WARREND")
 	if binary == "" {
-		t.Skip("WARRENd is not set: no warrend binary to start a private server")
+		binary = os.Getenv("WARRENd")
+	}
+	if binary == "" {
+		t.Skip("WARREND is not set: no warrend binary to start a private server")
 	}
 	arguments := append([]string{"--memory", "--address", "127.0.0.1:0", "--log-level", "error"}, extra...)
 	command := exec.Command(binary, arguments...)

@@ -1,6 +1,6 @@
 /*
  * server.h — starting a private warrend for the tests that need their own (a token file, a short idle
- * timeout): runs `$WARRENd --memory --address 127.0.0.1:0 <extra>`, reads the address from its first
+ * timeout): runs `$WARREND --memory --address 127.0.0.1:0 <extra>`, reads the address from its first
  * line ("warrend listening on IP:PORT") and stops it with SIGTERM.
  */
 #ifndef WARREN_C_TEST_SERVER_H

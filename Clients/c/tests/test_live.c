@@ -1,6 +1,7 @@
 /*
- * test_live.c — the C client against a live warrend over real TCP: $WARREN_ADDRESS for the shared server,
- * and private servers started from $WARRENd for what needs its own (a token file, a short idle timeout).
+ * test_live.c — the C client against a live warrend over real TCP: $WARREN_ADDRESS (and $WARREN_TOKEN)
+ * for the shared server, and private servers started from $WARREND for what needs its own (a token file,
+ * a short idle timeout).
  * Happy paths, then error paths: NOT_FOUND with its ErrorDetail, UNIMPLEMENTED, a wrong token, a passed
  * deadline, a cancelled stream, a refused connection. No test asserts on timing.
  */
@@ -15,6 +16,11 @@
 #include "warren_client.h"
 
 static const char *shared_address;
+
+/** The warrend binary for private servers: $WARREND (as Clients/run-tests sets it), else $WARRENd; or NULL. */
+static const char *warrend_binary(void) {
+    return getenv("WARREND") != NULL ? getenv("WARREND") : getenv("WARRENd");
+}
 static warren_client *client;
 
 /** A fresh session id (a UUID-shaped string, unique per run and call). */
@@ -381,7 +387,7 @@ static void wrong_or_missing_token_is_unauthenticated(void) {
     close(fd);
     const char *const arguments[] = {"--token-file", token_path, NULL};
     test_server server;
-    if (!CHECK(test_server_start(getenv("WARRENd"), arguments, &server) == 0)) return;
+    if (!CHECK(test_server_start(warrend_binary(), arguments, &server) == 0)) return;
     warren_status status = WARREN_STATUS_INIT;
     expect_code(health_code_with_token(server.address, NULL, &status), WARREN_UNAUTHENTICATED, &status);
     expect_code(health_code_with_token(server.address, "wrong", &status), WARREN_UNAUTHENTICATED, &status);
@@ -405,7 +411,7 @@ static void wrong_or_missing_token_is_unauthenticated(void) {
 static void connection_closed_while_idle_is_replaced(void) {
     const char *const arguments[] = {"--idle-timeout", "1", NULL};
     test_server server;
-    if (!CHECK(test_server_start(getenv("WARRENd"), arguments, &server) == 0)) return;
+    if (!CHECK(test_server_start(warrend_binary(), arguments, &server) == 0)) return;
     warren_status status = WARREN_STATUS_INIT;
     warren_options options = {.address = server.address, .call_timeout_ms = 10000};
     warren_client *idle = NULL;
@@ -447,12 +453,12 @@ int main(void) {
     RUN_TEST(waiting_on_a_live_stream_leaves_it_open);
     RUN_TEST(flow_control_carries_more_than_the_windows);
     RUN_TEST(refused_connection_is_unavailable);
-    if (getenv("WARRENd") != NULL) {
+    if (warrend_binary() != NULL) {
         RUN_TEST(wrong_or_missing_token_is_unauthenticated);
         RUN_TEST(connection_closed_while_idle_is_replaced);
     } else {
         printf("skip wrong_or_missing_token_is_unauthenticated, connection_closed_while_idle_is_replaced: "
-               "set WARRENd to a warrend binary\n");
+               "set WARREND to a warrend binary\n");
     }
     warren_close(client);
     return harness_summary();
