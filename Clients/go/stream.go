@@ -14,7 +14,9 @@ import (
 //
 // RecvMsg may run in one goroutine while SendMsg/CloseSend run in another. The call ends when the
 // server's TRAILERS arrive, when its context ends (DeadlineExceeded or Cancelled, and a CANCEL frame
-// tells the server), when Cancel is called, or when the connection is lost (Unavailable).
+// tells the server), when Cancel is called, or when the connection is lost (Unavailable). Read a stream
+// to its end, Cancel it or end its context: an abandoned open stream keeps its call open on the server
+// (stopped once its window is spent) and one goroutine waiting for it here.
 type Stream struct {
 	conn    *conn
 	ctx     context.Context // the call's context: its deadline and cancellation end the call

@@ -23,10 +23,16 @@ static const char *warrend_binary(void) {
 }
 static warren_client *client;
 
-/** A fresh session id (a UUID-shaped string, unique per run and call). */
+/** A fresh random (version 4) UUID to name a session. */
 static void new_session_id(char *id) {
-    static unsigned counter;
-    snprintf(id, 37, "0192d8e0-5b7c-7cc2-%04x-%012llx", ++counter & 0xFFFF, (unsigned long long)getpid());
+    unsigned char b[16] = {0};
+    FILE *random = fopen("/dev/urandom", "rb");
+    CHECK(random != NULL && fread(b, 1, sizeof b, random) == sizeof b);
+    if (random != NULL) fclose(random);
+    b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+    snprintf(id, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3],
+             b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
 /** Checks a call's code, printing the status when it differs. */
