@@ -26,6 +26,11 @@ stage() {
 stage "frame tests" build-asan/test_frame
 stage "golden encodings" build-asan/test_golden ../../Proto/testdata
 stage "live tests against $WARREN_ADDRESS" build-asan/test_live
+if [ -n "${WARREND:-}" ]; then
+    stage "live tests against private servers" build-asan/test_private
+else
+    echo "== c: live tests against private servers: skipped (no WARREND)"
+fi
 stage "README shows the example" tools/readme-check.sh
 stage "the example" build-asan/quickstart "$WARREN_ADDRESS"
 stage "conformance" build-asan/conformance --address "$WARREN_ADDRESS" --scenario ../conformance/scenario.json

@@ -1,26 +1,21 @@
 /*
- * test_live.c — the C client against a live warrend over real TCP: $WARREN_ADDRESS (and $WARREN_TOKEN)
- * for the shared server, and private servers started from $WARREND for what needs its own (a token file,
- * a short idle timeout).
- * Happy paths, then error paths: NOT_FOUND with its ErrorDetail, UNIMPLEMENTED, a wrong token, a passed
- * deadline, a cancelled stream, a refused connection. No test asserts on timing.
+ * test_live.c — the C client against the live warrend at $WARREN_ADDRESS (token $WARREN_TOKEN) over real
+ * TCP: happy paths, then error paths: NOT_FOUND with its ErrorDetail, UNIMPLEMENTED, a passed deadline, a
+ * cancelled stream, a refused connection. test_private.c starts servers of its own. No test asserts on
+ * timing.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "harness.h"
-#include "server.h"
 #include "warren_client.h"
 
 static const char *shared_address;
 
-/** The warrend binary for private servers: $WARREND (as Clients/run-tests sets it), else $WARRENd; or NULL. */
-static const char *warrend_binary(void) {
-    return getenv("WARREND") != NULL ? getenv("WARREND") : getenv("WARRENd");
-}
 static warren_client *client;
 
 /** A fresh random (version 4) UUID to name a session. */
@@ -373,66 +368,6 @@ static void refused_connection_is_unavailable(void) {
     warren_status_clear(&status);
 }
 
-/** Connects to `address` with `token` and makes one Health.Check, returning its code. */
-static int health_code_with_token(const char *address, const char *token, warren_status *status) {
-    warren_options options = {.address = address, .bearer_token = token, .call_timeout_ms = 10000};
-    warren_client *other = NULL;
-    if (warren_connect(&options, &other, status) != WARREN_OK) return status->code;
-    Warren__V1__HealthCheckRequest request = WARREN__V1__HEALTH_CHECK_REQUEST__INIT;
-    Warren__V1__HealthCheckResponse *response = NULL;
-    int code = warren_health_check(other, &request, &response, NULL, status);
-    if (response != NULL) warren__v1__health_check_response__free_unpacked(response, NULL);
-    warren_close(other);
-    return code;
-}
-
-static void wrong_or_missing_token_is_unauthenticated(void) {
-    char token_path[] = "/tmp/warren-c-token-XXXXXX";
-    int fd = mkstemp(token_path);
-    CHECK(fd >= 0 && write(fd, "s3cret-token\n", 13) == 13);
-    close(fd);
-    const char *const arguments[] = {"--token-file", token_path, NULL};
-    test_server server;
-    if (!CHECK(test_server_start(warrend_binary(), arguments, &server) == 0)) return;
-    warren_status status = WARREN_STATUS_INIT;
-    expect_code(health_code_with_token(server.address, NULL, &status), WARREN_UNAUTHENTICATED, &status);
-    expect_code(health_code_with_token(server.address, "wrong", &status), WARREN_UNAUTHENTICATED, &status);
-    expect_code(health_code_with_token(server.address, "s3cret-token", &status), WARREN_OK, &status);
-    warren_options options = {.address = server.address, .bearer_token = "s3cret-token"};
-    warren_client *authorized = NULL;
-    if (expect_code(warren_connect(&options, &authorized, &status), WARREN_OK, &status)) {
-        warren_metadata wrong = {"authorization", "Bearer wrong"}; /* a call's own metadata wins */
-        warren_call_options call = {.timeout_ms = 10000, .metadata = &wrong, .metadata_count = 1};
-        Warren__V1__HealthCheckRequest request = WARREN__V1__HEALTH_CHECK_REQUEST__INIT;
-        Warren__V1__HealthCheckResponse *response = NULL;
-        expect_code(warren_health_check(authorized, &request, &response, &call, &status), WARREN_UNAUTHENTICATED,
-                    &status);
-        warren_close(authorized);
-    }
-    warren_status_clear(&status);
-    test_server_stop(&server);
-    unlink(token_path);
-}
-
-static void connection_closed_while_idle_is_replaced(void) {
-    const char *const arguments[] = {"--idle-timeout", "1", NULL};
-    test_server server;
-    if (!CHECK(test_server_start(warrend_binary(), arguments, &server) == 0)) return;
-    warren_status status = WARREN_STATUS_INIT;
-    warren_options options = {.address = server.address, .call_timeout_ms = 10000};
-    warren_client *idle = NULL;
-    if (expect_code(warren_connect(&options, &idle, &status), WARREN_OK, &status)) {
-        sleep(3); /* past the 1 s idle timeout: the server sends GOAWAY and closes */
-        Warren__V1__HealthCheckRequest request = WARREN__V1__HEALTH_CHECK_REQUEST__INIT;
-        Warren__V1__HealthCheckResponse *response = NULL;
-        expect_code(warren_health_check(idle, &request, &response, NULL, &status), WARREN_OK, &status);
-        if (response != NULL) warren__v1__health_check_response__free_unpacked(response, NULL);
-        warren_close(idle);
-    }
-    warren_status_clear(&status);
-    test_server_stop(&server);
-}
-
 int main(void) {
     shared_address = getenv("WARREN_ADDRESS");
     if (shared_address == NULL) {
@@ -459,13 +394,6 @@ int main(void) {
     RUN_TEST(waiting_on_a_live_stream_leaves_it_open);
     RUN_TEST(flow_control_carries_more_than_the_windows);
     RUN_TEST(refused_connection_is_unavailable);
-    if (warrend_binary() != NULL) {
-        RUN_TEST(wrong_or_missing_token_is_unauthenticated);
-        RUN_TEST(connection_closed_while_idle_is_replaced);
-    } else {
-        printf("skip wrong_or_missing_token_is_unauthenticated, connection_closed_while_idle_is_replaced: "
-               "set WARREND to a warrend binary\n");
-    }
     warren_close(client);
     return harness_summary();
 }
