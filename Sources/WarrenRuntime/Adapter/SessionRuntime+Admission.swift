@@ -33,10 +33,13 @@ extension SessionRuntime {
         return (outcome, handle)
     }
 
-    /// A handle for an input by id: resolved at once when it is terminal (AwaitCompletion).
+    /// A handle for an input by id: resolved at once when it is terminal (AwaitCompletion), unless its
+    /// run's commit is still in flight, whose result the handle then waits for.
     func completionHandle(for id: InputID) -> CompletionHandle? {
         guard let record = driver[id] else { return nil }
-        if record.state.isTerminal { return .resolved(id, terminalOutcome(of: record)) }
+        if record.state.isTerminal, !outcomesInFlight.contains(id) {
+            return .resolved(id, terminalOutcome(of: record))
+        }
         return completions.register(id)
     }
 

@@ -16,6 +16,9 @@ actor SessionRuntime {
     private(set) var driver: RuntimeDriver
     var completions = CompletionRegistry()
     /// How recent inputs ended, so a later AwaitCompletion gets the run's result, not just "consumed".
+    /// Inputs whose run's boundary commit is in flight: the ledger already says how they ended, but their
+    /// waiters, and the run's result, come once the commit is on disk (D93).
+    var outcomesInFlight: Set<InputID> = []
     private var recentOutcomes: [InputID: CompletionOutcome] = [:]
     private var recentOrder = Deque<InputID>()
     static let recentOutcomeLimit = 4_096
