@@ -108,10 +108,8 @@ func TestPromptCompletesThroughEcho(t *testing.T) {
 	if err != nil {
 		t.Fatalf("AwaitCompletion: %v", err)
 	}
-	// AwaitCompletion answers from the ledger when the input is already terminal; an await landing while
-	// the run's boundary commits sees it consumed before its result is recorded (completed_without_result).
-	// AcceptInputWithCompletion, whose handle exists from admission, always carries the result.
-	if done.GetOutcome().GetCompletedWithoutResult() == nil && done.GetOutcome().GetCompleted().GetRunResult().GetText() != "hello from Go" {
+	// The run's result, even when the await lands while the run's boundary is being committed (D93).
+	if done.GetOutcome().GetCompleted().GetRunResult().GetText() != "hello from Go" {
 		t.Fatalf("completed with %v", done.GetOutcome())
 	}
 	if done.GetState().GetCurrentState() != warrenpb.InputLifecycleState_INPUT_LIFECYCLE_STATE_CONSUMED {

@@ -49,14 +49,9 @@ static char *session_with_prompt(const char *executor, char *session, const char
     return input;
 }
 
-/**
- * Whether an awaited input completed (with `text`, when the result is there). AwaitCompletion answers
- * from the ledger when the input is already terminal, and an await that lands while the run's boundary
- * is being committed sees the input consumed before its result is recorded (completed_without_result);
- * AcceptInputWithCompletion, whose handle exists from admission, always carries the result.
- */
-static int completed_or_without_result(const Warren__V1__CompletionOutcome *outcome, const char *text) {
-    if (outcome->outcome_case == WARREN__V1__COMPLETION_OUTCOME__OUTCOME_COMPLETED_WITHOUT_RESULT) return 1;
+/** Whether an awaited input completed with the run's result `text` (D93: even when the await lands
+    while the run's boundary is being committed). */
+static int completed_with(const Warren__V1__CompletionOutcome *outcome, const char *text) {
     return outcome->outcome_case == WARREN__V1__COMPLETION_OUTCOME__OUTCOME_COMPLETED &&
            strcmp(outcome->completed->run_result->text, text) == 0;
 }
@@ -98,7 +93,7 @@ static void prompt_completes_through_echo_executor(void) {
     char *input = session_with_prompt("echo", session, "hello from C", &status);
     Warren__V1__AwaitCompletionResponse *done = NULL;
     if (input != NULL && expect_code(warren_await_input(client, session, input, &done, &status), WARREN_OK, &status)) {
-        CHECK(completed_or_without_result(done->outcome, "hello from C"));
+        CHECK(completed_with(done->outcome, "hello from C"));
         CHECK(done->state->current_state == WARREN__V1__INPUT_LIFECYCLE_STATE__INPUT_LIFECYCLE_STATE_CONSUMED);
         CHECK(strcmp(done->state->input_id, input) == 0);
         warren__v1__await_completion_response__free_unpacked(done, NULL);
@@ -126,7 +121,7 @@ static void control_plane_ingest_accepts_by_runtime_id(void) {
         Warren__V1__AwaitCompletionResponse *done = NULL;
         if (expect_code(warren_await_input(client, session, response->outcome->accepted->input_id, &done, &status),
                         WARREN_OK, &status)) {
-            CHECK(completed_or_without_result(done->outcome, "by runtime id"));
+            CHECK(completed_with(done->outcome, "by runtime id"));
             warren__v1__await_completion_response__free_unpacked(done, NULL);
         }
         warren__v1__ingest_response__free_unpacked(response, NULL);
