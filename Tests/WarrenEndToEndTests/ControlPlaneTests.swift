@@ -7,7 +7,7 @@ import WarrenRPC
 /// path and its main error.
 @Suite("RuntimeControlPlane end to end")
 struct ControlPlaneTests {
-    @Test("ingest runs through the session's executor and its receipt loads by run id and sequence")
+    @Test("ingest runs through the session's executor; its receipt loads by run id and sequence, also after unregister")
     func ingestAndLoadReceipt() async throws {
         try await withLiveServer { server in
             let plane = server.client.controlPlane
@@ -30,6 +30,11 @@ struct ControlPlaneTests {
             #expect(!missing.found)
             let current = try await plane.runtimeState(ControlPlaneRuntimeStateRequest(runtimeID: runtime))
             #expect(current.state != .unspecified)
+            _ = try await server.client.adapter.unregisterSession(UnregisterSessionRequest(sessionID: runtime))
+            let kept = try await plane.loadBoundaryReceipt(
+                LoadBoundaryReceiptRequest(runtimeID: runtime, runID: state.lastRunID, sequence: sequence)
+            )
+            #expect(kept.receipt == receipt.receipt, "receipts outlive registration, as in process (D91)")
         }
     }
 
@@ -69,7 +74,7 @@ struct ControlPlaneTests {
         }
     }
 
-    @Test("an unknown runtime is NOT_FOUND for every runtime-keyed call")
+    @Test("an unknown runtime is NOT_FOUND for every runtime-keyed call but a receipt lookup, which finds none")
     func unknownRuntime() async throws {
         try await withLiveServer { server in
             let plane = server.client.controlPlane
@@ -85,11 +90,12 @@ struct ControlPlaneTests {
             try await Expect.status(.notFound) {
                 _ = try await plane.runtimeState(ControlPlaneRuntimeStateRequest(runtimeID: unknown))
             }
-            try await Expect.status(.notFound) {
-                _ = try await plane.loadBoundaryReceipt(
-                    LoadBoundaryReceiptRequest(runtimeID: unknown, runID: Wire.newSessionID(), sequence: 1)
-                )
-            }
+            // Receipts outlive registration (D91), so a lookup answers rather than refuses.
+            let receipt = try await plane.loadBoundaryReceipt(
+                LoadBoundaryReceiptRequest(runtimeID: unknown, runID: Wire.newSessionID(), sequence: 1)
+            )
+            #expect(!receipt.found)
+            #expect(receipt.receipt == nil)
         }
     }
 }

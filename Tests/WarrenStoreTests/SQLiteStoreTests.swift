@@ -78,6 +78,19 @@ struct SQLiteStoreTests {
         try reopened.close()
     }
 
+    @Test("the writer syncs every commit (synchronous=FULL), on a new file and on a reopened one")
+    func writerSyncsEveryCommit() async throws {
+        let directory = try TemporaryDirectory()
+        for _ in 0..<2 {
+            let store = try SQLiteStore.open(directory: directory.path)
+            let level = try await store.database.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            #expect(level == 2, "2 is FULL; GRDB's pool sets 1 (NORMAL) when it turns WAL on")
+            try store.close()
+        }
+    }
+
     @Test("the stored input format is pinned: a record written by schema v1 still decodes")
     func storedFormatIsPinned() async throws {
         let directory = try TemporaryDirectory()

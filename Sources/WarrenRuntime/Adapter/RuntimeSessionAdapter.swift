@@ -71,6 +71,11 @@ public final class RuntimeSessionAdapter: Sendable {
         sessions.withLock { $0[id] }
     }
 
+    /// How many admissions to `id` wait for the commit in flight (diagnostics and tests).
+    func waitingAdmissions(_ id: SessionID) async -> Int {
+        await entry(id)?.runtime.admissions.waitingCount ?? 0
+    }
+
     func runtime(_ id: SessionID) throws(RuntimeDriverError) -> SessionRuntime {
         guard let entry = entry(id) else { throw .notReady(state: .destroyed) }
         return entry.runtime

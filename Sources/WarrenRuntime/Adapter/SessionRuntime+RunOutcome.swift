@@ -26,6 +26,8 @@ extension SessionRuntime {
         let receipt =
             supplied ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
         if let mismatch = driver.receiptMismatch(receipt, for: run) { throw .receiptRejected(mismatch) }
+        outcomesInFlight.formUnion(run.inputIDs)
+        defer { outcomesInFlight.subtract(run.inputIDs) }
         do {
             try await perform(receipt: receipt, sessionSnapshot: snapshot) {
                 (driver: inout RuntimeDriver) throws(RuntimeDriverError) in

@@ -13,8 +13,13 @@ actor SessionRuntime {
     /// Where admitted images go before their input commits; nil keeps them inline.
     let blobs: (any BlobStore)?
     let bus: EventBus
-    private(set) var driver: RuntimeDriver
+    var driver: RuntimeDriver
     var completions = CompletionRegistry()
+    /// Inputs whose run's boundary commit is in flight: the ledger already says how they ended, but their
+    /// waiters, and the run's result, come once the commit is on disk (D93).
+    var outcomesInFlight: Set<InputID> = []
+    /// Admissions waiting to share the session's next commit (D94).
+    var admissions = AdmissionQueue()
     /// How recent inputs ended, so a later AwaitCompletion gets the run's result, not just "consumed".
     private var recentOutcomes: [InputID: CompletionOutcome] = [:]
     private var recentOrder = Deque<InputID>()
@@ -63,7 +68,7 @@ actor SessionRuntime {
 
     // MARK: Ordered, committed changes
 
-    private func acquire() async {
+    func acquire() async {
         if !lockHeld {
             lockHeld = true
             return
@@ -71,7 +76,7 @@ actor SessionRuntime {
         await withCheckedContinuation { lockWaiters.append($0) }
     }
 
-    private func release() {
+    func release() {
         if lockWaiters.isEmpty {
             lockHeld = false
         } else {
@@ -104,6 +109,15 @@ actor SessionRuntime {
             driver.rollBackChange()
             throw error
         }
+        let envelopes = try await commitChange(receipt: receipt, sessionSnapshot: sessionSnapshot)
+        return (result, envelopes)
+    }
+
+    /// Commits the driver's change since `beginChange()` (its states and events) in one transaction and
+    /// delivers the events; rolls the change back if the commit fails. Call with the lock held.
+    func commitChange(receipt: RunBoundaryReceipt? = nil, sessionSnapshot: [UInt8]? = nil)
+        async throws(RuntimeDriverError) -> [RuntimeEventEnvelope]
+    {
         let transaction = StoreTransaction(
             runtimeID: runtimeID,
             inputStates: driver.takeChangedStates(),
@@ -121,7 +135,7 @@ actor SessionRuntime {
         }
         bus.deliver(envelopes)
         driver.commitChange()
-        return (result, envelopes)
+        return envelopes
     }
 
     /// Commits events that change no state (for example a published event); returns their envelopes.

@@ -87,7 +87,7 @@ struct RuntimeControlPlaneBinding: RuntimeControlPlaneServiceProtocol {
     ) async throws -> LoadBoundaryReceiptResponse {
         let runtime = try RuntimeID(wire: request.runtimeID, field: "runtime_id")
         let run = try RunID(wire: request.runID, field: "run_id")
-        _ = try await domainCall { try await self.adapter.runtimeState(runtime) }
+        // No registration check: receipts stay loadable after UnregisterSession, as in process (D91).
         let receipt = try await domainCall {
             try await self.adapter.loadBoundaryReceipt(runtime, runID: run, sequence: request.sequence)
         }

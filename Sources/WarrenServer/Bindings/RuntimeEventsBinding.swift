@@ -41,7 +41,11 @@ struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
         case .afterPosition(let position):
             let head = self.server.adapter.bus.deliveredPosition
             guard position <= head else {
-                throw RPCError(.outOfRange, "after_position \(position) is past the head of the log (\(head))")
+                throw RPCError(
+                    .outOfRange,
+                    "after_position \(position) is past the head of the log (\(head))",
+                    detail: ErrorDetail(kind: .positionOutOfRange, limit: head)
+                )
             }
             return .after(position)
         case nil:

@@ -152,7 +152,11 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let inputID = try InputID(wire: request.inputID, field: "input_id")
         guard try await domainCall({ try await self.adapter.inputState(session, inputID) }) != nil else {
-            throw RPCError(.notFound, "input \(inputID) is not known in session \(session)")
+            throw RPCError(
+                .notFound,
+                "input \(inputID) is not known in session \(session)",
+                detail: ErrorDetail(kind: .inputNotFound, inputID: inputID.rawValue, sessionID: session.rawValue)
+            )
         }
         let handle = try await domainCall { try await self.adapter.awaitCompletion(session, inputID: inputID) }
         let outcome = try await handle.wait()

@@ -26,7 +26,7 @@ enum EventLogSQL {
 
     /// Deletes what retention allows (``EventRetention``, holding for durable subscribers); returns the new bounds.
     static func compact(_ db: Database, head: UInt64, retention: Int) throws -> Bounds {
-        let held = try UInt64.fetchOne(db, sql: "SELECT MIN(position) FROM subscriber_positions")
+        let held = try UInt64.fetchOne(db.cachedStatement(sql: "SELECT MIN(position) FROM subscriber_positions"))
         let cutoff = EventRetention.compactionCutoff(head: head, retention: retention, heldPosition: held)
         if cutoff > 0 {
             try db.cachedStatement(sql: "DELETE FROM events WHERE position <= ?").execute(arguments: [cutoff])

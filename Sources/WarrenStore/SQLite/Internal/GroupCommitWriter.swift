@@ -7,8 +7,8 @@ import WarrenRuntime
 /// Group commit: concurrent writes queue, and one writer drains everything queued into ONE SQLite
 /// transaction with one fsync, then resumes every caller (docs/DECISIONS.md D52).
 ///
-/// Each write runs inside its own savepoint, so a write refused on its own merits (a duplicate receipt)
-/// fails only its caller; positions are handed out after a savepoint succeeds, so they stay gap-free.
+/// A write that can be refused on its own merits (a duplicate receipt) runs inside its own savepoint,
+/// so it fails only its caller; positions are handed out after it succeeds, so they stay gap-free.
 /// Any other error (a full disk, an I/O error) rolls the whole transaction back and fails every caller
 /// of the batch: none of them was acknowledged. GRDB's writes block, so the drain runs on a dedicated
 /// dispatch queue, never on the cooperative pool; no lock is held across an await.
@@ -28,6 +28,8 @@ final class GroupCommitWriter: Sendable {
         var inFlight = 0
         var draining = false
         var closed = false
+        /// While the writer gathers, the queue length that wakes it (0 when not gathering).
+        var gatherTarget = 0
         var statistics: RuntimeStoreStatistics
     }
 
@@ -35,6 +37,7 @@ final class GroupCommitWriter: Sendable {
     private let retention: Int
     private let logger: Logger?
     private let queue = DispatchQueue(label: "warren.sqlite.group-commit")
+    private let gathered = DispatchSemaphore(value: 0)
     private let state: Mutex<State>
 
     /// A writer over `database`, whose log currently has `bounds`.
@@ -56,12 +59,15 @@ final class GroupCommitWriter: Sendable {
     /// Queues `write` and returns once the transaction holding it is on disk (or failed).
     func submit(_ write: StoreWrite) async -> Outcome {
         await withCheckedContinuation { continuation in
-            let start = state.withLock { state -> Bool? in
-                guard !state.closed else { return nil }
+            let (start, wake) = state.withLock { state -> (Bool?, Bool) in
+                guard !state.closed else { return (nil, false) }
                 state.pending.append(Pending(write: write, continuation: continuation))
                 defer { state.draining = true }
-                return !state.draining
+                let wake = state.gatherTarget > 0 && state.pending.count >= state.gatherTarget
+                if wake { state.gatherTarget = 0 }
+                return (!state.draining, wake)
             }
+            if wake { gathered.signal() }
             switch start {
             case nil: continuation.resume(returning: .failure(.writeFailed("the store is closed")))
             case true?: queue.async { self.drain() }
@@ -77,15 +83,39 @@ final class GroupCommitWriter: Sendable {
     }
 
     private func drain() {
-        while let batch = nextBatch() {
+        var returning = 0
+        var gatherLimit = Duration.zero
+        while let batch = nextBatch(returning: returning, gatherLimit: gatherLimit) {
+            let started = ContinuousClock.now
             let outcomes = run(batch.map(\.write))
+            gatherLimit = min(ContinuousClock.now - started, Self.maxGather)
             state.withLock { $0.inFlight = 0 }
             for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
+            returning = batch.count
         }
     }
 
-    private func nextBatch() -> [Pending]? {
-        state.withLock { state in
+    /// The longest the writer waits for callers it just acknowledged to queue their next write.
+    static let maxGather = Duration.milliseconds(1)
+
+    /// The next batch. When fewer writes wait than the callers just acknowledged plus those already
+    /// waiting, the writer first gives the acknowledged callers up to `gatherLimit` (one commit's time at
+    /// most) to queue again, so they share this batch's fsync instead of paying for the next one (D92).
+    private func nextBatch(returning: Int, gatherLimit: Duration) -> [Pending]? {
+        let target = state.withLock { state -> Int in
+            let target = min(state.pending.count + returning, Self.maxBatchSize)
+            guard returning > 0, state.pending.count < target, !state.closed, gatherLimit > .zero else { return 0 }
+            state.gatherTarget = target
+            return target
+        }
+        if target > 0 {
+            let (seconds, attoseconds) = gatherLimit.components
+            _ = gathered.wait(
+                timeout: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+            )
+            state.withLock { $0.gatherTarget = 0 }
+        }
+        return state.withLock { state in
             guard !state.pending.isEmpty else {
                 state.draining = false
                 return nil
@@ -135,18 +165,23 @@ final class GroupCommitWriter: Sendable {
         return outcomes
     }
 
-    /// One write in its own savepoint: a rejection fails it alone; anything else aborts the batch.
+    /// One write; a write that can be refused runs in its own savepoint, so its refusal fails it alone.
+    /// Anything else aborts the batch.
     private static func apply(_ write: StoreWrite, _ db: Database, head: inout UInt64, at time: Timestamp) throws
         -> Outcome
     {
         var envelopes: [RuntimeEventEnvelope] = []
-        do {
-            try db.inSavepoint {
-                envelopes = try write.apply(db, after: head, at: time)
-                return .commit
+        if write.canBeRefused {
+            do {
+                try db.inSavepoint {
+                    envelopes = try write.apply(db, after: head, at: time)
+                    return .commit
+                }
+            } catch let rejection as WriteRejection {
+                return .failure(.writeFailed(rejection.message))
             }
-        } catch let rejection as WriteRejection {
-            return .failure(.writeFailed(rejection.message))
+        } else {
+            envelopes = try write.apply(db, after: head, at: time)
         }
         head += UInt64(envelopes.count)
         return .success(envelopes)

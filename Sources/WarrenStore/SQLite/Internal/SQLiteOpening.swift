@@ -29,17 +29,20 @@ enum SQLiteOpening {
         return (directory as NSString).appendingPathComponent(fileName)
     }
 
-    /// WAL (a pool always uses it), `synchronous=FULL` on every connection, foreign keys, a busy timeout.
+    /// WAL (a pool always uses it), foreign keys, a busy timeout.
     static var configuration: Configuration {
         var configuration = Configuration()
         configuration.label = "warren.sqlite"
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in
-            // Every commit reaches the disk before it returns: durability before the ack (SPEC §5).
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return configuration
+    }
+
+    /// Every commit reaches the disk before it returns: durability before the ack (SPEC §5). Set on
+    /// the writer after the pool is open, because the pool sets `synchronous=NORMAL` when it turns
+    /// WAL on, after `prepareDatabase` has run (docs/DECISIONS.md D90).
+    static func requireFullSynchronous(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     }
 
     /// Opens the pool, checks the header and migrates to the current schema.
@@ -47,6 +50,7 @@ enum SQLiteOpening {
         do {
             if FileManager.default.fileExists(atPath: path) { try verifyUntouched(path: path) }
             let pool = try DatabasePool(path: path, configuration: configuration)
+            try requireFullSynchronous(pool)
             try SQLiteSchema.migrator.migrate(pool)
             return pool
         } catch let error as SQLiteStoreError {

@@ -18,7 +18,13 @@ struct WriteRejection: Error {
 }
 
 extension StoreWrite {
-    /// Writes this write's rows; events get positions after `head`. Runs inside the caller's savepoint.
+    /// Whether the write can be refused on its own merits: only a receipt can (it is insert-only), so
+    /// only such a write needs a savepoint of its own; any other failure aborts the whole batch.
+    var canBeRefused: Bool {
+        if case .transaction(let encoded) = self { encoded.transaction.receipt != nil } else { false }
+    }
+
+    /// Writes this write's rows inside the batch's transaction; events get positions after `head`.
     func apply(_ db: Database, after head: UInt64, at time: Timestamp) throws -> [RuntimeEventEnvelope] {
         switch self {
         case .transaction(let transaction):
@@ -62,23 +68,26 @@ extension StoreWrite {
         return try append(encoded, db, after: head, sequence: sequence, at: time)
     }
 
-    /// Creates the runtime's row if needed and stores the state and snapshot given, in one statement
-    /// (fewer round trips per member); returns the runtime's last event sequence.
+    /// Creates the runtime's row if needed, stores the state and snapshot given and counts the
+    /// transaction's events into its sequence, in one statement (fewer statements per member); returns
+    /// the runtime's event sequence before this transaction's events.
     private static func upsertRuntime(_ transaction: StoreTransaction, _ db: Database) throws -> UInt64 {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO runtimes (runtime_id, runtime_state, session_snapshot) VALUES (?, ?, ?)
+                INSERT INTO runtimes (runtime_id, runtime_state, session_snapshot, event_sequence) VALUES (?, ?, ?, ?)
                 ON CONFLICT (runtime_id) DO UPDATE SET
                     runtime_state = coalesce(excluded.runtime_state, runtime_state),
-                    session_snapshot = coalesce(excluded.session_snapshot, session_snapshot)
+                    session_snapshot = coalesce(excluded.session_snapshot, session_snapshot),
+                    event_sequence = event_sequence + excluded.event_sequence
                 RETURNING event_sequence
                 """
         )
+        let added = UInt64(transaction.events.count)
         let arguments: StatementArguments = [
             transaction.runtimeID.rawValue, transaction.runtimeState?.rawValue,
-            transaction.sessionSnapshot.map { Data($0) },
+            transaction.sessionSnapshot.map { Data($0) }, added,
         ]
-        return try UInt64.fetchOne(statement, arguments: arguments) ?? 0
+        return (try UInt64.fetchOne(statement, arguments: arguments) ?? added) - added
     }
 
     /// Inserts a receipt; an existing key fails this write alone (receipts are insert-only).
@@ -135,8 +144,6 @@ extension StoreWrite {
             ])
             envelopes.append(envelope)
         }
-        try db.cachedStatement(sql: "UPDATE runtimes SET event_sequence = ? WHERE runtime_id = ?")
-            .execute(arguments: [sequence + UInt64(envelopes.count), runtimeID.rawValue])
         return envelopes
     }
 }
