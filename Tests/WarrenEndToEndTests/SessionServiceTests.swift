@@ -70,14 +70,17 @@ struct SessionServiceTests {
         }
     }
 
-    @Test("an unknown session is NOT_FOUND with NotReady(destroyed) in the detail, for every session-keyed call")
+    @Test(
+        "an unknown session is NOT_FOUND with NotReady(destroyed) and its id in the detail, for every session-keyed call"
+    )
     func unknownSession() async throws {
         try await withLiveServer { server in
             let sessions = server.client.sessions
             let unknown = Wire.newSessionID()
-            try await Expect.status(.notFound) {
+            let refused = try await Expect.status(.notFound) {
                 _ = try await sessions.acceptInput(AcceptInputRequest(sessionID: unknown, input: Wire.prompt("x")))
             }
+            #expect(refused.detail?.sessionID == unknown, "the detail names the session")
             try await Expect.status(.notFound) {
                 _ = try await sessions.runtimeState(SessionRuntimeStateRequest(sessionID: unknown))
             }
@@ -99,6 +102,7 @@ struct SessionServiceTests {
                 ) { responses in for try await _ in responses {} }
             }
             #expect(error.detail?.runtimeState == .destroyed)
+            #expect(error.detail?.sessionID == unknown)
         }
     }
 

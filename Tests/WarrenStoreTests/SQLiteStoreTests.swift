@@ -91,7 +91,7 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test("the stored input format is pinned: a record written by schema v1 still decodes")
+    @Test("the stored input format is pinned, and a record written before D95 still decodes")
     func storedFormatIsPinned() async throws {
         let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
@@ -110,15 +110,17 @@ struct SQLiteStoreTests {
             try String.fetchOne(db, sql: "SELECT CAST(record AS TEXT) FROM input_states")
         }
         #expect(stored == Self.goldenInputRecord)
-        try await store.database.write { db in
-            try db.execute(sql: "INSERT INTO runtimes (runtime_id) VALUES ('old')")
-            try db.execute(
-                sql:
-                    "INSERT INTO input_states (runtime_id, input_id, state, record) VALUES ('old', 'in-1', 'consumed', ?)",
-                arguments: [Data(Self.goldenInputRecord.utf8)]
-            )
+        for (name, record) in [("current", Self.goldenInputRecord), ("before-d95", Self.goldenInputRecordBeforeD95)] {
+            try await store.database.write { db in
+                try db.execute(sql: "INSERT INTO runtimes (runtime_id) VALUES (?)", arguments: [name])
+                try db.execute(
+                    sql:
+                        "INSERT INTO input_states (runtime_id, input_id, state, record) VALUES (?, 'in-1', 'consumed', ?)",
+                    arguments: [name, Data(record.utf8)]
+                )
+            }
+            #expect(try await store.loadInputStates(RuntimeID(name)) == [state], "the \(name) record")
         }
-        #expect(try await store.loadInputStates(RuntimeID("old")) == [state])
     }
 
     @Test("an event stored by parts at commit is byte for byte the JSON of its envelope (D58)")
@@ -140,6 +142,20 @@ struct SQLiteStoreTests {
     }
 
     static let goldenInputRecord = [
+        #"{"attemptCount":1,"createdAt":1000,"durability":"derived","history":[{"from":"accepted","#,
+        #""reason":"QueueAccepted","timestamp":2000,"to":"queued"},{"from":"queued","reason":"StageForRun { run_id: run-1 }","#,
+        #""timestamp":3000,"to":"staged"},{"from":"staged","reason":"MarkApplied { run_id: run-1 }","#,
+        #""timestamp":4000,"to":"applied"},{"from":"applied","reason":"MarkAppliedPendingConsumption { boundary_sequence: 0 }","#,
+        #""timestamp":5000,"to":"applied_pending_consumption"},{"from":"applied_pending_consumption","#,
+        #""reason":"Consume","timestamp":6000,"to":"consumed"}],"inputID":"in-1","lastBoundarySequence":0,"#,
+        #""lastRunID":"run-1","persistedInput":{"continuation":{"_0":{"handlingMode":"steer","#,
+        #""header":{"durability":"derived","id":"in-1","source":{"operator":{}},"timestamp":5,"#,
+        #""visibility":{"operatorEligible":true,"transcriptEligible":true}},"reason":"resume","#,
+        #""requestID":"q"}}},"state":"consumed","terminalOutcome":{"consumed":{}},"updatedAt":6000}"#,
+    ].joined()
+
+    /// The same record as written before D95, with payload-free enums as one-key objects.
+    static let goldenInputRecordBeforeD95 = [
         #"{"attemptCount":1,"createdAt":1000,"durability":{"derived":{}},"history":[{"from":"accepted","#,
         #""reason":"QueueAccepted","timestamp":2000,"to":"queued"},{"from":"queued","reason":"StageForRun { run_id: run-1 }","#,
         #""timestamp":3000,"to":"staged"},{"from":"staged","reason":"MarkApplied { run_id: run-1 }","#,

@@ -1,10 +1,10 @@
 /// Phases of the comms drain lifecycle (adapter-spec §8.1).
-public enum CommsDrainPhase: Hashable, Sendable, Codable {
+public enum CommsDrainPhase: String, Hashable, Sendable, StoredByName {
     case inactive, starting, running, exitedRespawnable, stopped
 }
 
 /// Why a drain runs.
-public enum CommsDrainMode: Hashable, Sendable, Codable {
+public enum CommsDrainMode: String, Hashable, Sendable, StoredByName {
     /// Live ingress while the session is attached, running or recovering.
     case attachedSession
     /// A long-lived host drain for an idle keep-alive session.
@@ -12,7 +12,7 @@ public enum CommsDrainMode: Hashable, Sendable, Codable {
 }
 
 /// Why a drain task ended.
-public enum DrainExitReason: Hashable, Sendable, Codable {
+public enum DrainExitReason: String, Hashable, Sendable, StoredByName {
     case dismissed, failed, aborted, sessionShutdown
 }
 

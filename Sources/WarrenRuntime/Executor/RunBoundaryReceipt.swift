@@ -1,5 +1,5 @@
 /// Where a run's primitive applied.
-public enum RunBoundary: Hashable, Sendable, Codable {
+public enum RunBoundary: String, Hashable, Sendable, CaseIterable, StoredByName {
     case immediate, runStart, runCheckpoint
 }
 

@@ -109,7 +109,7 @@ public enum InputKind: String, Hashable, Sendable, CaseIterable, Codable {
 }
 
 /// Queue or steer: the handling hint an input may carry.
-public enum HandlingMode: Hashable, Sendable, Codable {
+public enum HandlingMode: String, Hashable, Sendable, CaseIterable, StoredByName {
     /// Wait for the next turn (the default).
     case queue
     /// Steer the current turn at its next checkpoint.

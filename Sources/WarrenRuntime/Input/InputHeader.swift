@@ -54,7 +54,7 @@ public enum InputOrigin: Hashable, Sendable, Codable {
 }
 
 /// How durable an input must be.
-public enum InputDurability: Hashable, Sendable, Codable {
+public enum InputDurability: String, Hashable, Sendable, CaseIterable, StoredByName {
     /// Persisted before the ack.
     case durable
     /// Kept in memory only; dropped on restart.

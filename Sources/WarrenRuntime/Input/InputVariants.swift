@@ -65,12 +65,12 @@ public enum PeerConvention: Hashable, Sendable, Codable {
 }
 
 /// Phases of a progress response.
-public enum ResponseProgressPhase: Hashable, Sendable, Codable {
+public enum ResponseProgressPhase: String, Hashable, Sendable, CaseIterable, StoredByName {
     case accepted, inProgress, partialResult
 }
 
 /// Outcomes of a terminal response.
-public enum ResponseTerminalStatus: Hashable, Sendable, Codable {
+public enum ResponseTerminalStatus: String, Hashable, Sendable, CaseIterable, StoredByName {
     case completed, failed, cancelled
 }
 

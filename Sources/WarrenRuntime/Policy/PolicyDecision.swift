@@ -50,16 +50,26 @@ public struct PolicyDecision: Hashable, Sendable, Codable {
 }
 
 /// Where an input is applied.
-public enum ApplyMode: Hashable, Sendable, Codable { case stageRunStart, stageRunBoundary, injectNow, ignore }
+public enum ApplyMode: String, Hashable, Sendable, CaseIterable, StoredByName {
+    case stageRunStart, stageRunBoundary, injectNow, ignore
+}
 /// Whether admission wakes the runtime.
-public enum WakeMode: Hashable, Sendable, Codable { case wakeIfIdle, none }
+public enum WakeMode: String, Hashable, Sendable, CaseIterable, StoredByName { case wakeIfIdle, none }
 /// How an input joins its lane.
-public enum QueueMode: Hashable, Sendable, Codable { case none, fifo, coalesce, supersede, priority }
+public enum QueueMode: String, Hashable, Sendable, CaseIterable, StoredByName {
+    case none, fifo, coalesce, supersede, priority
+}
 /// When an input is consumed (only on-accept and run completion are acted on).
-public enum ConsumePoint: Hashable, Sendable, Codable { case onAccept, onApply, onRunStart, onRunComplete, explicitAck }
+public enum ConsumePoint: String, Hashable, Sendable, CaseIterable, StoredByName {
+    case onAccept, onApply, onRunStart, onRunComplete, explicitAck
+}
 /// Informational drain policy.
-public enum DrainPolicy: Hashable, Sendable, Codable { case queueNextTurn, steerBatch, immediate, ignore }
+public enum DrainPolicy: String, Hashable, Sendable, CaseIterable, StoredByName {
+    case queueNextTurn, steerBatch, immediate, ignore
+}
 /// Lane routing: steer goes to the steer lane; anything else to the queue lane.
-public enum RoutingDisposition: Hashable, Sendable, Codable { case queue, steer, immediate, drop }
+public enum RoutingDisposition: String, Hashable, Sendable, CaseIterable, StoredByName {
+    case queue, steer, immediate, drop
+}
 /// The two lanes of a runtime's ingress; steer drains first.
 public enum Lane: Hashable, Sendable { case steer, queue }

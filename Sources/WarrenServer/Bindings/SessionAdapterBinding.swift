@@ -12,8 +12,8 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
         -> RegisterSessionResponse
     {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let created = try await domainCall { try await self.adapter.registerSession(session) }
-        let state = try await domainCall { try await self.adapter.runtimeState(session) }
+        let created = try await domainCall(session: session) { try await self.adapter.registerSession(session) }
+        let state = try await domainCall(session: session) { try await self.adapter.runtimeState(session) }
         return RegisterSessionResponse(
             registered: true,
             created: created,
@@ -37,10 +37,10 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
     ) async throws -> EnsureSessionWithExecutorResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let executor = try ExecutorChoice(server: self.server).executor(for: request.executor, field: "executor")
-        let outcome = try await domainCall {
+        let outcome = try await domainCall(session: session) {
             try await self.adapter.ensureSessionWithExecutor(session, executor: executor)
         }
-        let state = try await domainCall { try await self.adapter.runtimeState(session) }
+        let state = try await domainCall(session: session) { try await self.adapter.runtimeState(session) }
         return EnsureSessionWithExecutorResponse(
             attached: outcome == .attached,
             alreadyAttached: outcome == .alreadyAttached,
@@ -92,8 +92,8 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
         context: ServerCallContext
     ) async throws -> InterruptCurrentRunResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let run = try await domainCall { try await self.adapter.currentRunID(session) }
-        try await domainCall { try await self.adapter.interruptCurrentRun(session) }
+        let run = try await domainCall(session: session) { try await self.adapter.currentRunID(session) }
+        try await domainCall(session: session) { try await self.adapter.interruptCurrentRun(session) }
         return InterruptCurrentRunResponse(runID: run.wireID())
     }
 
@@ -107,7 +107,7 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
             field: "command"
         )
         let hadLoop = await self.adapter.sessionHasExecutor(session)
-        try await domainCall { try await self.adapter.stopRuntimeExecutor(session, command: command) }
+        try await domainCall(session: session) { try await self.adapter.stopRuntimeExecutor(session, command: command) }
         return StopRuntimeExecutorResponse(appliedDirectly: !hadLoop)
     }
 
@@ -125,7 +125,9 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
     ) async throws -> AcceptInputWithoutWakeResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let input = try ClientInput.read(request.input, field: "input")
-        let outcome = try await domainCall { try await self.adapter.acceptInputWithoutWake(session, input) }
+        let outcome = try await domainCall(session: session) {
+            try await self.adapter.acceptInputWithoutWake(session, input)
+        }
         return AcceptInputWithoutWakeResponse(outcome: WarrenProto.AcceptOutcome(outcome))
     }
 
@@ -133,7 +135,7 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
         -> PrepareBindingsResponse
     {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let bindings = try await domainCall { try await self.adapter.prepareBindings(session) }
+        let bindings = try await domainCall(session: session) { try await self.adapter.prepareBindings(session) }
         let snapshot = bindings.opsLifecycle.snapshot()
         return PrepareBindingsResponse(
             bindings: WarrenProto.SessionRuntimeBindings(
@@ -151,14 +153,17 @@ struct SessionAdapterBinding: RuntimeSessionAdapterServiceProtocol {
     {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let inputID = try InputID(wire: request.inputID, field: "input_id")
-        guard try await domainCall({ try await self.adapter.inputState(session, inputID) }) != nil else {
+        guard try await domainCall(session: session, { try await self.adapter.inputState(session, inputID) }) != nil
+        else {
             throw RPCError(
                 .notFound,
                 "input \(inputID) is not known in session \(session)",
                 detail: ErrorDetail(kind: .inputNotFound, inputID: inputID.rawValue, sessionID: session.rawValue)
             )
         }
-        let handle = try await domainCall { try await self.adapter.awaitCompletion(session, inputID: inputID) }
+        let handle = try await domainCall(session: session) {
+            try await self.adapter.awaitCompletion(session, inputID: inputID)
+        }
         let outcome = try await handle.wait()
         let state = try? await self.adapter.inputState(session, inputID)
         return AwaitCompletionResponse(

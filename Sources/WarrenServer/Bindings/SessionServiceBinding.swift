@@ -15,7 +15,7 @@ struct SessionServiceBinding: SessionServiceRuntimeExtServiceProtocol {
     func acceptInput(_ request: AcceptInputRequest, context: ServerCallContext) async throws -> AcceptInputResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let input = try ClientInput.read(request.input, field: "input")
-        let outcome = try await domainCall { try await self.adapter.acceptInput(session, input) }
+        let outcome = try await domainCall(session: session) { try await self.adapter.acceptInput(session, input) }
         return AcceptInputResponse(outcome: WarrenProto.AcceptOutcome(outcome))
     }
 
@@ -28,7 +28,7 @@ struct SessionServiceBinding: SessionServiceRuntimeExtServiceProtocol {
     ) async throws {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let input = try ClientInput.read(request.input, field: "input")
-        let (outcome, handle) = try await domainCall {
+        let (outcome, handle) = try await domainCall(session: session) {
             try await self.adapter.acceptInputWithCompletion(session, input)
         }
         try await responses.write(
@@ -49,8 +49,8 @@ struct SessionServiceBinding: SessionServiceRuntimeExtServiceProtocol {
         context: ServerCallContext
     ) async throws -> SessionRuntimeStateResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let state = try await domainCall { try await self.adapter.runtimeState(session) }
-        let run = try await domainCall { try await self.adapter.currentRunID(session) }
+        let state = try await domainCall(session: session) { try await self.adapter.runtimeState(session) }
+        let run = try await domainCall(session: session) { try await self.adapter.currentRunID(session) }
         return SessionRuntimeStateResponse(state: WarrenProto.RuntimeState(state), currentRunID: run.wireID())
     }
 
@@ -58,20 +58,20 @@ struct SessionServiceBinding: SessionServiceRuntimeExtServiceProtocol {
         -> RetireRuntimeResponse
     {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let report = try await domainCall { try await self.adapter.retireRuntime(session) }
+        let report = try await domainCall(session: session) { try await self.adapter.retireRuntime(session) }
         return RetireRuntimeResponse(report: WarrenProto.RetireReport(report))
     }
 
     func resetRuntime(_ request: ResetRuntimeRequest, context: ServerCallContext) async throws -> ResetRuntimeResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let report = try await domainCall { try await self.adapter.resetRuntime(session) }
+        let report = try await domainCall(session: session) { try await self.adapter.resetRuntime(session) }
         return ResetRuntimeResponse(report: WarrenProto.ResetReport(report))
     }
 
     func inputState(_ request: InputStateRequest, context: ServerCallContext) async throws -> InputStateResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
         let inputID = try InputID(wire: request.inputID, field: "input_id")
-        let state = try await domainCall { try await self.adapter.inputState(session, inputID) }
+        let state = try await domainCall(session: session) { try await self.adapter.inputState(session, inputID) }
         return InputStateResponse(found: state != nil, state: state.map(WarrenProto.InputState.init))
     }
 
@@ -80,7 +80,7 @@ struct SessionServiceBinding: SessionServiceRuntimeExtServiceProtocol {
         context: ServerCallContext
     ) async throws -> ListActiveInputsResponse {
         let session = try SessionID(wire: request.sessionID, field: "session_id")
-        let ids = try await domainCall { try await self.adapter.listActiveInputs(session) }
+        let ids = try await domainCall(session: session) { try await self.adapter.listActiveInputs(session) }
         return ListActiveInputsResponse(inputIDs: ids.wireIDs())
     }
 }
