@@ -19,6 +19,17 @@ struct IdentifierTests {
         #expect(prefixes == prefixes.sorted(), "the 48-bit millisecond prefix never goes backwards")
     }
 
+    @Test("ids drawn across many refills of the buffered random pool stay unique, with random bits that vary")
+    func uuidV7AcrossRandomPoolRefills() {
+        // 4,000 ids use the 4 KiB pool about 16 times over (16 bytes per id).
+        let ids = (0..<4_000).map { _ in InputID.make().rawValue }
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids.map { $0.suffix(12) }).count == ids.count, "the last 48 random bits differ")
+        for id in ids.prefix(300) {
+            #expect(RuntimeID(id).sessionID != nil, "\(id) is canonical UUID text")
+        }
+    }
+
     @Test("a runtime id maps back to its session only when it is a UUID")
     func runtimeIDToSession() {
         let session = SessionID.make()

@@ -4,22 +4,38 @@ internal import WarrenProto
 // What handler tasks send, the connection send window on top of the streams', and the end of a call.
 extension ServerConnectionHandler {
     /// One response message from a handler: response HEADERS first (once), then the message; `writer` resumes
-    /// when the message has been written, or fails when the call is over.
+    /// when the message has been written, or fails when the call is over. A last message (`.endsCall`) has the
+    /// OK trailers queued right behind it, or ends the call with its failure's status.
     func sendResponse(_ message: StreamStateMachine.OutboundMessage, streamID: UInt32, writer: ServerCall.Writer) {
         defer { self.scheduleFlush() }
-        guard let call = self.calls[streamID] else {
-            return writer.resume(returning: .failure(RPCError(.cancelled, "the call is over")))
+        switch self.queueResponse(message, streamID: streamID, writer: writer) {
+        case .success:
+            if case .endsCall = writer { self.finishCall(streamID: streamID, status: Status(code: .ok)) }
+        case .failure(let error):
+            switch writer {
+            case .task: writer.resume(returning: .failure(error))
+            case .endsCall: self.finishCall(streamID: streamID, status: error.status)
+            }
         }
+    }
+
+    /// Hands a response message to the call's machine and writes it if it may go; a success enqueues `writer`.
+    private func queueResponse(
+        _ message: StreamStateMachine.OutboundMessage,
+        streamID: UInt32,
+        writer: ServerCall.Writer
+    ) -> Result<Void, RPCError> {
+        guard let call = self.calls[streamID] else { return .failure(RPCError(.cancelled, "the call is over")) }
         let size = message.payload.readableBytes
         guard size <= Int(self.writer.encoder.maxFrameSize) else {
             let reason =
                 "response of \(size) bytes exceeds the client's maximum frame size \(self.writer.encoder.maxFrameSize)"
-            return writer.resume(returning: .failure(RPCError(.resourceExhausted, reason)))
+            return .failure(RPCError(.resourceExhausted, reason))
         }
         do {
             if !call.responseHeadersSent {
                 guard try call.machine.sendHeaders() == .send else {
-                    return writer.resume(returning: .failure(RPCError(.cancelled, "the call is over")))
+                    return .failure(RPCError(.cancelled, "the call is over"))
                 }
                 call.responseHeadersSent = true
                 let encoding = call.usesDeflate ? MessageCompression.encodingName : "identity"
@@ -32,10 +48,11 @@ extension ServerConnectionHandler {
             case .wait:
                 call.enqueueWriter(writer)
             case .drop:
-                writer.resume(returning: .failure(RPCError(.cancelled, "the call is over")))
+                return .failure(RPCError(.cancelled, "the call is over"))
             }
+            return .success(())
         } catch {
-            writer.resume(returning: .failure(RPCError(.internal, "\(error)")))
+            return .failure(RPCError(.internal, "\(error)"))
         }
     }
 

@@ -31,7 +31,7 @@ public struct RPCMethodHandler: Sendable {
         Self(descriptor, .unary) { transport in
             let request: Request = try await Self.singleRequest(transport)
             let response = try await body(request, transport.context)
-            try await transport.sendResponse(MessageCoding.encode(response))
+            try await transport.sendLastResponse(MessageCoding.encode(response))
         }
     }
 
@@ -53,7 +53,7 @@ public struct RPCMethodHandler: Sendable {
     ) -> Self {
         Self(descriptor, .clientStreaming) { transport in
             let response = try await body(RPCRequestStream(transport: transport), transport.context)
-            try await transport.sendResponse(MessageCoding.encode(response))
+            try await transport.sendLastResponse(MessageCoding.encode(response))
         }
     }
 

@@ -6,8 +6,19 @@ internal import WarrenProto
 ///
 /// Owned by the connection handler and touched only on its event loop.
 final class ServerCall {
-    /// A writer suspended in `sendResponse` until its message is written.
-    typealias Writer = CheckedContinuation<Result<Void, RPCError>, Never>
+    /// Who waits for a response message to be written.
+    enum Writer {
+        /// A handler suspended in `sendResponse` until its message is written.
+        case task(CheckedContinuation<Result<Void, RPCError>, Never>)
+        /// The call's last message (`sendLastResponse`): nobody waits, and the call ends with OK behind it, or
+        /// with the failure's status if the message cannot be sent.
+        case endsCall
+
+        /// Lets a waiting handler go on with `result`.
+        func resume(returning result: Result<Void, RPCError>) {
+            if case .task(let continuation) = self { continuation.resume(returning: result) }
+        }
+    }
 
     /// The call's stream id.
     let streamID: UInt32

@@ -17,4 +17,16 @@ package protocol ServerCallTransport: Sendable {
     ///
     /// Throws `RPCError` with `.cancelled` once the call is over.
     func sendResponse(_ message: ByteBuffer) async throws(RPCError)
+
+    /// Sends the call's last response message and ends the call with OK behind it, without waiting for the
+    /// message to be written (a unary or client-streaming handler's response). The handler has nothing left
+    /// to do: a failure to send ends the call with that failure's status instead.
+    func sendLastResponse(_ message: ByteBuffer) async throws(RPCError)
+}
+
+extension ServerCallTransport {
+    /// By default, ``sendResponse(_:)``: the handler's return then ends the call with OK.
+    package func sendLastResponse(_ message: ByteBuffer) async throws(RPCError) {
+        try await self.sendResponse(message)
+    }
 }

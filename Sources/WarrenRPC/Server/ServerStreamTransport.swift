@@ -1,4 +1,5 @@
 internal import NIOCore
+internal import Synchronization
 internal import WarrenProto
 
 /// The ``ServerCallTransport`` of one call: reads from its ``CallInbox`` and hops to the connection's event loop
@@ -10,6 +11,8 @@ final class ServerStreamTransport: ServerCallTransport {
     private let connection: NIOLoopBound<ServerConnectionHandler>
     private let compressesResponses: Bool
     private let maxMessageSize: Int
+    /// Set by ``sendLastResponse(_:)``, which ends the call itself: ``finish(_:)`` then has nothing to do.
+    private let lastResponseSent = Atomic<Bool>(false)
 
     /// Creates the transport of `call`, served by `connection`.
     init(
@@ -39,21 +42,38 @@ final class ServerStreamTransport: ServerCallTransport {
     }
 
     func sendResponse(_ message: ByteBuffer) async throws(RPCError) {
-        let outbound =
-            self.compressesResponses
-            ? StreamStateMachine.OutboundMessage(payload: Self.deflate(message), compressed: true)
-            : StreamStateMachine.OutboundMessage(payload: message)
+        let outbound = self.outbound(message)
         let (connection, streamID) = (self.connection, self.streamID)
         let result = await withCheckedContinuation { writer in
-            self.eventLoop.execute { connection.value.sendResponse(outbound, streamID: streamID, writer: writer) }
+            self.eventLoop.execute {
+                connection.value.sendResponse(outbound, streamID: streamID, writer: .task(writer))
+            }
         }
         try result.get()
     }
 
-    /// Ends the call with `status` once the handler is done (trailers go after the queued messages).
+    /// One hop to the event loop for the message and the OK trailers behind it, where ``sendResponse(_:)`` and
+    /// ``finish(_:)`` took two, plus one back to resume the handler (D100).
+    func sendLastResponse(_ message: ByteBuffer) async throws(RPCError) {
+        let outbound = self.outbound(message)
+        self.lastResponseSent.store(true, ordering: .relaxed)
+        let (connection, streamID) = (self.connection, self.streamID)
+        self.eventLoop.execute { connection.value.sendResponse(outbound, streamID: streamID, writer: .endsCall) }
+    }
+
+    /// Ends the call with `status` once the handler is done (trailers go after the queued messages), unless
+    /// ``sendLastResponse(_:)`` already ended it.
     func finish(_ status: Status) {
+        guard !self.lastResponseSent.load(ordering: .relaxed) else { return }
         let (connection, streamID) = (self.connection, self.streamID)
         self.eventLoop.execute { connection.value.finishCall(streamID: streamID, status: status) }
+    }
+
+    /// A response message as the stream machine takes it, deflated if the call negotiated it.
+    private func outbound(_ message: ByteBuffer) -> StreamStateMachine.OutboundMessage {
+        self.compressesResponses
+            ? StreamStateMachine.OutboundMessage(payload: Self.deflate(message), compressed: true)
+            : StreamStateMachine.OutboundMessage(payload: message)
     }
 
     /// Inflates a COMPRESSED request, capped at the maximum message size.
