@@ -26,13 +26,22 @@ struct SharedAdmissionCommitTests {
         return (writer, [leader] + followers)
     }
 
-    @Test("admissions queued behind a commit in flight are committed together, in one transaction")
-    func queuedAdmissionsShareOneCommit() async throws {
+    /// A registered session on a fresh SQLite store.
+    private static func registeredSession() async throws
+        -> (TemporaryDirectory, SQLiteStore, RuntimeSessionAdapter, SessionID)
+    {
         let directory = try TemporaryDirectory()
         let store = try SQLiteStore.open(directory: directory.path)
         let adapter = try await RuntimeSessionAdapter.persistent(store: store)
         let session = SessionID.make()
         try await adapter.registerSession(session)
+        return (directory, store, adapter, session)
+    }
+
+    @Test("admissions queued behind a commit in flight are committed together, in one transaction")
+    func queuedAdmissionsShareOneCommit() async throws {
+        let (directory, store, adapter, session) = try await Self.registeredSession()
+        defer { directory.remove() }
         let before = store.statistics.committedWrites
 
         let inputs = (0..<20).map { prompt("follower \($0)") }
@@ -53,11 +62,8 @@ struct SharedAdmissionCommitTests {
 
     @Test("an admission refused inside a shared commit fails alone; the others commit")
     func refusalFailsAlone() async throws {
-        let directory = try TemporaryDirectory()
-        let store = try SQLiteStore.open(directory: directory.path)
-        let adapter = try await RuntimeSessionAdapter.persistent(store: store)
-        let session = SessionID.make()
-        try await adapter.registerSession(session)
+        let (directory, store, adapter, session) = try await Self.registeredSession()
+        defer { directory.remove() }
 
         let reused = InputID.make()
         let inputs = [
