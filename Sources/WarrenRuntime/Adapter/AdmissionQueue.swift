@@ -1,24 +1,14 @@
-import Synchronization
-
 /// One admission waiting for its session's next shared commit.
 struct AdmissionRequest: Sendable {
     typealias ID = Int
 
-    private static let counter = AdmissionCounter()
-
+    /// Its number in its session's queue.
     let id: ID
     let input: Input
     /// Whether the admission may wake the runtime loop.
     let wake: Bool
     /// Whether the caller wants a completion handle.
     let completion: Bool
-
-    init(input: Input, wake: Bool, completion: Bool) {
-        id = Self.counter.next()
-        self.input = input
-        self.wake = wake
-        self.completion = completion
-    }
 }
 
 /// What an admission gets back: its outcome and, when asked for, its completion handle.
@@ -37,7 +27,14 @@ enum AdmissionTurn: Sendable {
 struct AdmissionQueue {
     /// Whether an admission is leading a commit; the others queue behind it.
     var leading = false
+    private var nextID = 0
     private(set) var entries: [(request: AdmissionRequest, waiting: CheckedContinuation<AdmissionTurn, Never>?)] = []
+
+    /// A request for `input`, numbered in this queue.
+    mutating func request(_ input: Input, wake: Bool, completion: Bool) -> AdmissionRequest {
+        nextID += 1
+        return AdmissionRequest(id: nextID, input: input, wake: wake, completion: completion)
+    }
 
     /// How many admissions wait behind the leader.
     var waitingCount: Int { entries.filter { $0.waiting != nil }.count }
@@ -63,11 +60,4 @@ struct AdmissionQueue {
         entries[0].waiting = nil
         return next
     }
-}
-
-/// Hands out admission ids, unique within the process.
-private final class AdmissionCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).newValue }
 }

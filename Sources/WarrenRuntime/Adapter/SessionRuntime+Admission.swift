@@ -41,12 +41,11 @@ extension SessionRuntime {
 
     private func admit(_ input: Input, wake: Bool, completion: Bool) async throws(RuntimeDriverError) -> Admitted {
         let input = try await externalizingImages(of: input)
-        let request = AdmissionRequest(input: input, wake: wake, completion: completion)
+        let request = admissions.request(input, wake: wake, completion: completion)
         if admissions.leading {
-            let turn = await withCheckedContinuation { admissions.enqueue(request, waiting: $0) }
-            guard case .lead = turn else {
-                guard case .admitted(let result) = turn else { preconditionFailure("unreachable") }
-                return try result.get()
+            switch await withCheckedContinuation({ admissions.enqueue(request, waiting: $0) }) {
+            case .admitted(let result): return try result.get()
+            case .lead: break
             }
         } else {
             admissions.leading = true

@@ -18,10 +18,11 @@ package import WarrenRuntime
 
 extension RPCError {
     /// The status for any error: domain errors by their mapping, an RPCError as itself, anything else INTERNAL.
-    package init(domain error: any Error) {
+    /// A driver error's detail names `sessionID` when the call was about one session.
+    package init(domain error: any Error, sessionID: SessionID? = nil) {
         switch error {
         case let error as RPCError: self = error
-        case let error as RuntimeDriverError: self.init(error)
+        case let error as RuntimeDriverError: self.init(error, sessionID: sessionID)
         case let error as RuntimeControlPlaneError: self.init(error)
         case let error as OpsLifecycleError: self.init(error)
         case let error as InputLifecycleError: self.init(error)
