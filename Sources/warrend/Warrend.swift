@@ -18,6 +18,7 @@ struct Warrend: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        AllocatorTuning.apply()
         let configuration = try WarrendConfiguration(
             options: self.options,
             environment: ProcessInfo.processInfo.environment

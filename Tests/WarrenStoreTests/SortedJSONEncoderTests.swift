@@ -58,6 +58,29 @@ struct SortedJSONEncoderTests {
         }
     }
 
+    @Test("records written by hand (D114) match Codable: every optional, origin, input kind and event")
+    func handWrittenRecords() throws {
+        let plain = Input.prompt(PromptInput(text: "plain \"quoted\" / \u{1}é"))
+        let origins: [InputOrigin] = [
+            .operator, .system, .external(sourceName: "hook"), .flow(flowID: "f", stepIndex: 2),
+            .peer(peerID: "p", runtimeID: nil),
+        ]
+        for origin in origins {
+            var input = plain
+            input.header.source = origin
+            try expectSameBytes(input)
+            try expectSameBytes(try queuedState(input))
+        }
+        let peer = Input.peer(PeerInput(convention: .request(requestID: "q", intent: "ask"), body: "b"))
+        try expectSameBytes(try queuedState(peer))
+        try expectSameBytes(try consumedState(plain))
+        try expectSameBytes(InputState(acceptedID: InputID("fresh"), at: Timestamp(unixNanos: -1)))
+        var abandoned = try queuedState(plain)
+        try abandoned.apply(.abandon(.retired))
+        try expectSameBytes(abandoned)
+        for event in Self.sampleEvents { try expectSameBytes(event) }
+    }
+
     private static let sampleEvents: [RuntimeEvent] = [
         .inputAccepted(inputID: InputID("i"), kind: .prompt),
         .inputQueued(inputID: InputID("i"), requeuedFromRunID: nil, attemptCount: 2),

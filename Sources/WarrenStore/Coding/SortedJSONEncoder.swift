@@ -11,13 +11,20 @@ package enum SortedJSONEncoder {
     /// The JSON bytes of `value`.
     package static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let writer = SortedJSONWriter()
-        try writer.writeValue(value)
+        if let record = value as? any SortedJSONWritable {
+            try record.writeSortedJSON(to: writer)
+        } else {
+            try writer.writeValue(value)
+        }
         if let failure = writer.failure { throw failure }
         return writer.text.bytes
     }
 }
 
 /// The state of one encoding: the text, and the containers still open in it, innermost last.
+///
+/// ``SortedJSONWritable`` records write into `text` directly and hand the parts they leave to
+/// `Codable` to ``writeValue(_:)``, which needs no open container around it.
 ///
 /// A container's members are written where they are encoded; when the container closes, members
 /// that arrived out of key order are rewritten in order (one copy of the object's own bytes).

@@ -51,9 +51,18 @@ enum RecordCoding {
 }
 
 /// The envelope's fields known before commit, keyed as ``RuntimeEventEnvelope`` keys them.
-private struct EnvelopeHead: Encodable {
+private struct EnvelopeHead: SortedJSONWritable {
     let causationID: String?
     let correlationID: String?
     let event: RuntimeEvent
     let eventID: EventID
+
+    func writeSortedJSON(to writer: SortedJSONWriter) throws {
+        var object = SortedJSONObject(writer)
+        object.string("causationID", ifPresent: causationID)
+        object.string("correlationID", ifPresent: correlationID)
+        try object.record("event", event)
+        object.string("eventID", eventID.rawValue)
+        object.close()
+    }
 }
