@@ -76,7 +76,11 @@ public final class SQLiteStore: RuntimeStore {
         } catch {
             throw .writeFailed(error.message)
         }
-        return try await writer.submit(.transaction(encoded)).get()
+        let outcome = await writer.submit(.transaction(encoded))
+        // The records are freed here, on the caller's thread, not by the one writer thread that all
+        // commits wait for (D115).
+        withExtendedLifetime(encoded) {}
+        return try outcome.get()
     }
 
     public func persistOpsLifecycle(_ runtimeID: RuntimeID, _ snapshot: PersistedOpsSnapshot)
