@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Keeps glibc's allocator from handing freed memory back to the kernel on every commit (D113).
@@ -18,11 +18,11 @@ enum AllocatorTuning {
     /// Applies the thresholds; call once, before the server starts its threads.
     static func apply() {
         #if canImport(Glibc)
-        // `mallopt` and its constants live in <malloc.h>, which the Glibc module does not export.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        _ = mallopt(trimThresholdOption, trimThreshold)
-        _ = mallopt(mmapThresholdOption, mmapThreshold)
+            // `mallopt` and its constants live in <malloc.h>, which the Glibc module does not export.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+            _ = mallopt(trimThresholdOption, trimThreshold)
+            _ = mallopt(mmapThresholdOption, mmapThreshold)
         #endif
     }
 

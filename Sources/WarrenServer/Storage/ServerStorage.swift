@@ -1,5 +1,5 @@
 import Logging
-public import WarrenProto
+import WarrenProto
 import WarrenRuntime
 import WarrenStore
 

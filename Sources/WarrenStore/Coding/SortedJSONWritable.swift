@@ -15,7 +15,7 @@ struct SortedJSONObject: ~Copyable {
     private let writer: SortedJSONWriter
     private var isEmpty = true
     #if DEBUG
-    private var lastKey: StaticString?
+        private var lastKey: StaticString?
     #endif
 
     /// Opens an object at the writer's current position.
@@ -27,13 +27,13 @@ struct SortedJSONObject: ~Copyable {
     /// Writes the comma and `"key":` of the next member; its value follows.
     mutating func key(_ key: StaticString) {
         #if DEBUG
-        if let lastKey {
-            let ordered = lastKey.withUTF8Buffer { last in
-                key.withUTF8Buffer { last.lexicographicallyPrecedes($0) }
+            if let lastKey {
+                let ordered = lastKey.withUTF8Buffer { last in
+                    key.withUTF8Buffer { last.lexicographicallyPrecedes($0) }
+                }
+                assert(ordered, "SortedJSONObject: \(key) written after \(lastKey)")
             }
-            assert(ordered, "SortedJSONObject: \(key) written after \(lastKey)")
-        }
-        lastKey = key
+            lastKey = key
         #endif
         if !isEmpty { writer.text.append(UInt8(ascii: ",")) }
         isEmpty = false

@@ -4,8 +4,8 @@ import WarrenRuntime
 /// The stored form of domain values: JSON from their `Codable` conformances (docs/DECISIONS.md D51).
 ///
 /// Keys are sorted so equal values store equal bytes; a golden test pins the format. Records are
-/// written by ``SortedJSONEncoder`` (the bytes of `JSONEncoder` with `.sortedKeys`, faster, D59) and
-/// read by `JSONDecoder`.
+/// written by ``SortedJSONEncoder`` (the bytes of `JSONEncoder` with `.sortedKeys`, faster, D59; the
+/// records of every admission by hand, held to the same bytes, D114) and read by `JSONDecoder`.
 enum RecordCoding {
     /// The JSON bytes of `value`.
     static func encode(_ value: some Encodable) throws -> Data {
