@@ -62,13 +62,19 @@ struct SQLiteStoreTests {
             events: events(2)
         )
         await #expect(throws: RuntimeStoreError.self) { try await store.commit(full) }
-        #expect(store.statistics.failedWrites == 1)
+        // This one fails after its runtime's row was updated in the transaction, at the input's row.
+        let tooLarge = try queuedState(richPrompt(String(repeating: "x", count: 1 << 20)))
+        await #expect(throws: RuntimeStoreError.self) {
+            try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [tooLarge], events: events(2)))
+        }
+        #expect(store.statistics.failedWrites == 2)
         try await store.database.writeWithoutTransaction { db in
             _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823")
         }
         let later = try queuedState()
         let next = try await store.commit(StoreTransaction(runtimeID: runtime, inputStates: [later], events: events(1)))
         #expect(next.map(\.position) == [3])
+        #expect(next.map(\.sequence) == [3], "the rolled-back commit's events took no sequence numbers (D116)")
         try store.close()
 
         let reopened = try SQLiteStore.open(directory: directory.path)

@@ -39,6 +39,8 @@ final class GroupCommitWriter: Sendable {
     private let queue = DispatchQueue(label: "warren.sqlite.group-commit")
     private let gathered = DispatchSemaphore(value: 0)
     private let state: Mutex<State>
+    /// Touched only inside the writer's transactions, on its queue; the lock is never contended.
+    private let runtimeRows = Mutex(RuntimeRowCache())
 
     /// A writer over `database`, whose log currently has `bounds`.
     init(database: any DatabaseWriter, retention: Int, bounds: EventLogSQL.Bounds, location: String, logger: Logger?) {
@@ -133,14 +135,23 @@ final class GroupCommitWriter: Sendable {
         var outcomes: [Outcome] = []
         var bounds = EventLogSQL.Bounds(oldest: head + 1, head: head)
         do {
-            try database.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    outcomes = []
-                    var next = head
-                    let time = Timestamp.now()
-                    for write in writes { outcomes.append(try Self.apply(write, db, head: &next, at: time)) }
-                    bounds = try EventLogSQL.compact(db, head: next, retention: retention)
-                    return .commit
+            try runtimeRows.withLock { rows in
+                do {
+                    try database.writeWithoutTransaction { db in
+                        try db.inTransaction(.immediate) {
+                            outcomes = []
+                            var next = head
+                            let time = Timestamp.now()
+                            for write in writes {
+                                outcomes.append(try Self.apply(write, db, head: &next, at: time, rows: &rows))
+                            }
+                            bounds = try EventLogSQL.compact(db, head: next, retention: retention)
+                            return .commit
+                        }
+                    }
+                } catch {
+                    rows.forgetAll()
+                    throw error
                 }
             }
         } catch {
@@ -167,21 +178,26 @@ final class GroupCommitWriter: Sendable {
 
     /// One write; a write that can be refused runs in its own savepoint, so its refusal fails it alone.
     /// Anything else aborts the batch.
-    private static func apply(_ write: StoreWrite, _ db: Database, head: inout UInt64, at time: Timestamp) throws
-        -> Outcome
-    {
+    private static func apply(
+        _ write: StoreWrite,
+        _ db: Database,
+        head: inout UInt64,
+        at time: Timestamp,
+        rows: inout RuntimeRowCache
+    ) throws -> Outcome {
         var envelopes: [RuntimeEventEnvelope] = []
         if write.canBeRefused {
             do {
                 try db.inSavepoint {
-                    envelopes = try write.apply(db, after: head, at: time)
+                    envelopes = try write.apply(db, after: head, at: time, rows: &rows)
                     return .commit
                 }
             } catch let rejection as WriteRejection {
+                if let runtimeID = write.runtimeID { rows.forget(runtimeID) }
                 return .failure(.writeFailed(rejection.message))
             }
         } else {
-            envelopes = try write.apply(db, after: head, at: time)
+            envelopes = try write.apply(db, after: head, at: time, rows: &rows)
         }
         head += UInt64(envelopes.count)
         return .success(envelopes)

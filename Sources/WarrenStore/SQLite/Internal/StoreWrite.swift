@@ -24,11 +24,18 @@ extension StoreWrite {
         if case .transaction(let encoded) = self { encoded.transaction.receipt != nil } else { false }
     }
 
+    /// The runtime whose row a rolled-back savepoint of this write may have changed.
+    var runtimeID: RuntimeID? {
+        if case .transaction(let encoded) = self { encoded.transaction.runtimeID } else { nil }
+    }
+
     /// Writes this write's rows inside the batch's transaction; events get positions after `head`.
-    func apply(_ db: Database, after head: UInt64, at time: Timestamp) throws -> [RuntimeEventEnvelope] {
+    func apply(_ db: Database, after head: UInt64, at time: Timestamp, rows: inout RuntimeRowCache) throws
+        -> [RuntimeEventEnvelope]
+    {
         switch self {
         case .transaction(let transaction):
-            return try Self.apply(transaction, db, after: head, at: time)
+            return try Self.apply(transaction, db, after: head, at: time, rows: &rows)
         case .opsSnapshot(let runtimeID, let snapshot):
             try db.cachedStatement(
                 sql: """
@@ -48,12 +55,16 @@ extension StoreWrite {
         }
     }
 
-    private static func apply(_ encoded: EncodedTransaction, _ db: Database, after head: UInt64, at time: Timestamp)
-        throws -> [RuntimeEventEnvelope]
-    {
+    private static func apply(
+        _ encoded: EncodedTransaction,
+        _ db: Database,
+        after head: UInt64,
+        at time: Timestamp,
+        rows: inout RuntimeRowCache
+    ) throws -> [RuntimeEventEnvelope] {
         let transaction = encoded.transaction
         let runtimeID = transaction.runtimeID.rawValue
-        let sequence = try upsertRuntime(transaction, db)
+        let sequence = try rows.advance(for: transaction, db)
         if let receipt = transaction.receipt, let record = encoded.receiptRecord {
             try insert(receipt, record, runtimeID, db)
         }
@@ -66,28 +77,6 @@ extension StoreWrite {
             ).execute(arguments: [runtimeID, state.inputID.rawValue, state.state.rawValue, record])
         }
         return try append(encoded, db, after: head, sequence: sequence, at: time)
-    }
-
-    /// Creates the runtime's row if needed, stores the state and snapshot given and counts the
-    /// transaction's events into its sequence, in one statement (fewer statements per member); returns
-    /// the runtime's event sequence before this transaction's events.
-    private static func upsertRuntime(_ transaction: StoreTransaction, _ db: Database) throws -> UInt64 {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO runtimes (runtime_id, runtime_state, session_snapshot, event_sequence) VALUES (?, ?, ?, ?)
-                ON CONFLICT (runtime_id) DO UPDATE SET
-                    runtime_state = coalesce(excluded.runtime_state, runtime_state),
-                    session_snapshot = coalesce(excluded.session_snapshot, session_snapshot),
-                    event_sequence = event_sequence + excluded.event_sequence
-                RETURNING event_sequence
-                """
-        )
-        let added = UInt64(transaction.events.count)
-        let arguments: StatementArguments = [
-            transaction.runtimeID.rawValue, transaction.runtimeState?.rawValue,
-            transaction.sessionSnapshot.map { Data($0) }, added,
-        ]
-        return (try UInt64.fetchOne(statement, arguments: arguments) ?? added) - added
     }
 
     /// Inserts a receipt; an existing key fails this write alone (receipts are insert-only).
