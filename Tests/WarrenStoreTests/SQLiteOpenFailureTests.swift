@@ -47,7 +47,7 @@ struct SQLiteOpenFailureTests {
         try file.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
         try file.close()
         let error = #expect(throws: SQLiteStoreError.self) { try SQLiteStore.open(directory: directory.path) }
-        #expect(error == .newerSchema(path: directory.databasePath, found: 99, supported: 1))
+        #expect(error == .newerSchema(path: directory.databasePath, found: 99, supported: 2))
         #expect(error?.description.contains("newer warrend") == true)
     }
 

@@ -44,6 +44,49 @@ struct SQLiteStoreTests {
         try reopened.close()
     }
 
+    @Test("a version 1 file is migrated: snapshots move to a table of their own and nothing is lost (D117)")
+    func migratesVersion1() async throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        let ops = PersistedOpsSnapshot(
+            epochID: .make(),
+            authorityState: OpsAuthorityState(maxConcurrent: 2, nextCompletionSeq: 3),
+            operationSpecs: [:],
+            completionEntries: [],
+            cursors: OpsCursors(agentApplied: 1, runtimeObserved: 1, runtimeLastInjected: 0)
+        )
+        let version1 = try DatabaseQueue(path: directory.databasePath)
+        try SQLiteSchema.migrator.migrate(version1, upTo: "v1-schema")
+        try await version1.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO runtimes (runtime_id, event_sequence, runtime_state, session_snapshot, ops_snapshot)
+                    VALUES (?, 4, 'idle', ?, ?), ('bare', 0, 'idle', NULL, NULL)
+                    """,
+                arguments: [runtime.rawValue, Data([1, 2, 3]), try JSONEncoder().encode(ops)]
+            )
+        }
+        try version1.close()
+
+        let store = try SQLiteStore.open(directory: directory.path)
+        #expect(try await store.loadSessionSnapshot(runtime) == [1, 2, 3])
+        #expect(try await store.loadOpsLifecycle(runtime) == ops)
+        #expect(try await store.loadRuntimeState(runtime) == .idle)
+        #expect(try await store.loadSessionSnapshot(RuntimeID("bare")) == nil)
+        #expect(try await store.runtimeIDs() == [RuntimeID("bare"), runtime])
+        let next = try await store.commit(StoreTransaction(runtimeID: runtime, events: events(1)))
+        #expect(next.map(\.sequence) == [5])
+        let (version, columns) = try await store.database.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA user_version"),
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('runtimes') ORDER BY cid")
+            )
+        }
+        #expect(version == 2)
+        #expect(columns == ["runtime_id", "event_sequence", "runtime_state"])
+        try store.close()
+    }
+
     @Test("a full disk fails the commit, keeps the store consistent, and the next commit works")
     func fullDiskFailsOnlyThatCommit() async throws {
         let directory = try TemporaryDirectory()

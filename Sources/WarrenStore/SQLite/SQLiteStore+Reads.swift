@@ -53,7 +53,7 @@ extension SQLiteStore {
         try await read { db in
             try Data.fetchOne(
                 db,
-                sql: "SELECT session_snapshot FROM runtimes WHERE runtime_id = ?",
+                sql: "SELECT session_snapshot FROM runtime_snapshots WHERE runtime_id = ?",
                 arguments: [runtimeID.rawValue]
             ).map { Array($0) }
         }
@@ -63,7 +63,7 @@ extension SQLiteStore {
         let blob = try await read { db in
             try Data.fetchOne(
                 db,
-                sql: "SELECT ops_snapshot FROM runtimes WHERE runtime_id = ?",
+                sql: "SELECT ops_snapshot FROM runtime_snapshots WHERE runtime_id = ?",
                 arguments: [runtimeID.rawValue]
             )
         }

@@ -12,7 +12,7 @@ final class WriterBlock: Sendable {
         let block = WriterBlock()
         await withCheckedContinuation { (held: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                try? store.database.writeWithoutTransaction { _ in
+                store.database.writeWithoutTransaction { _ in
                     held.resume()
                     block.release.wait()
                 }

@@ -18,33 +18,28 @@ struct RuntimeRowCache {
 
     private var rows: [String: CachedRow] = [:]
 
-    /// Records `transaction`'s runtime state, session snapshot and event count in its runtime's row,
-    /// creating the row if needed; returns the runtime's event sequence before this transaction's events.
+    /// Records `transaction`'s runtime state and event count in its runtime's row, creating the row if
+    /// needed; returns the runtime's event sequence before this transaction's events.
     mutating func advance(for transaction: StoreTransaction, _ db: Database) throws -> UInt64 {
         let runtimeID = transaction.runtimeID.rawValue
         let added = UInt64(transaction.events.count)
         let state = transaction.runtimeState?.rawValue
-        let snapshot = transaction.sessionSnapshot.map { Data($0) }
         guard var row = try row(runtimeID, db) else {
             try db.cachedStatement(
-                sql: """
-                    INSERT INTO runtimes (runtime_id, runtime_state, session_snapshot, event_sequence)
-                    VALUES (?, ?, ?, ?)
-                    """
-            ).execute(arguments: [runtimeID, state, snapshot, added])
+                sql: "INSERT INTO runtimes (runtime_id, runtime_state, event_sequence) VALUES (?, ?, ?)"
+            ).execute(arguments: [runtimeID, state, added])
             rows[runtimeID] = CachedRow(rowID: db.lastInsertedRowID, sequence: added, state: state)
             return 0
         }
         let before = row.sequence
         row.sequence += added
-        if added > 0 || snapshot != nil || (state != nil && state != row.state) {
+        if added > 0 || (state != nil && state != row.state) {
             try db.cachedStatement(
                 sql: """
-                    UPDATE runtimes SET event_sequence = ?, runtime_state = coalesce(?, runtime_state),
-                        session_snapshot = coalesce(?, session_snapshot)
+                    UPDATE runtimes SET event_sequence = ?, runtime_state = coalesce(?, runtime_state)
                     WHERE rowid = ?
                     """
-            ).execute(arguments: [row.sequence, state, snapshot, row.rowID])
+            ).execute(arguments: [row.sequence, state, row.rowID])
         }
         row.state = state ?? row.state
         rows[runtimeID] = row

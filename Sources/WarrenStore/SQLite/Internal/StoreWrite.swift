@@ -37,9 +37,11 @@ extension StoreWrite {
         case .transaction(let transaction):
             return try Self.apply(transaction, db, after: head, at: time, rows: &rows)
         case .opsSnapshot(let runtimeID, let snapshot):
+            try db.cachedStatement(sql: "INSERT INTO runtimes (runtime_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .execute(arguments: [runtimeID.rawValue])
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO runtimes (runtime_id, ops_snapshot) VALUES (?, ?)
+                    INSERT INTO runtime_snapshots (runtime_id, ops_snapshot) VALUES (?, ?)
                     ON CONFLICT (runtime_id) DO UPDATE SET ops_snapshot = excluded.ops_snapshot
                     """
             ).execute(arguments: [runtimeID.rawValue, snapshot])
@@ -65,6 +67,14 @@ extension StoreWrite {
         let transaction = encoded.transaction
         let runtimeID = transaction.runtimeID.rawValue
         let sequence = try rows.advance(for: transaction, db)
+        if let snapshot = transaction.sessionSnapshot {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO runtime_snapshots (runtime_id, session_snapshot) VALUES (?, ?)
+                    ON CONFLICT (runtime_id) DO UPDATE SET session_snapshot = excluded.session_snapshot
+                    """
+            ).execute(arguments: [runtimeID, Data(snapshot)])
+        }
         if let receipt = transaction.receipt, let record = encoded.receiptRecord {
             try insert(receipt, record, runtimeID, db)
         }
