@@ -59,12 +59,10 @@ struct RuntimeRowCache {
     /// The runtime's row, read from the file the first time.
     private mutating func row(_ runtimeID: String, _ db: Database) throws -> CachedRow? {
         if let row = rows[runtimeID] { return row }
-        guard
-            let stored = try GRDB.Row.fetchOne(
-                db.cachedStatement(sql: "SELECT rowid, event_sequence, runtime_state FROM runtimes WHERE runtime_id = ?"),
-                arguments: [runtimeID]
-            )
-        else { return nil }
+        let select = try db.cachedStatement(
+            sql: "SELECT rowid, event_sequence, runtime_state FROM runtimes WHERE runtime_id = ?"
+        )
+        guard let stored = try GRDB.Row.fetchOne(select, arguments: [runtimeID]) else { return nil }
         let row = CachedRow(rowID: stored[0], sequence: stored[1], state: stored[2])
         rows[runtimeID] = row
         return row
