@@ -10,13 +10,19 @@ final class ServerCall {
     enum Writer {
         /// A handler suspended in `sendResponse` until its message is written.
         case task(CheckedContinuation<Result<Void, RPCError>, Never>)
+        /// A message of a streaming handler's pipeline, `bytes` long: its room is freed when it leaves (D118).
+        case pipelined(ResponsePipeline, bytes: Int)
         /// The call's last message (`sendLastResponse`): nobody waits, and the call ends with OK behind it, or
         /// with the failure's status if the message cannot be sent.
         case endsCall
 
         /// Lets a waiting handler go on with `result`.
         func resume(returning result: Result<Void, RPCError>) {
-            if case .task(let continuation) = self { continuation.resume(returning: result) }
+            switch self {
+            case .task(let continuation): continuation.resume(returning: result)
+            case .pipelined(let pipeline, let bytes): pipeline.messageDone(bytes: bytes, result)
+            case .endsCall: break
+            }
         }
     }
 

@@ -3,7 +3,7 @@ internal import Synchronization
 internal import WarrenProto
 
 /// The ``ServerCallTransport`` of one call: reads from its ``CallInbox`` and hops to the connection's event loop
-/// to write, suspending each writer until its message has left.
+/// to write; a streaming writer runs a bounded number of messages ahead of the socket (``ResponsePipeline``).
 final class ServerStreamTransport: ServerCallTransport {
     let context: ServerCallContext
     private let streamID: UInt32
@@ -11,6 +11,8 @@ final class ServerStreamTransport: ServerCallTransport {
     private let connection: NIOLoopBound<ServerConnectionHandler>
     private let compressesResponses: Bool
     private let maxMessageSize: Int
+    /// Streamed responses handed over and not yet written.
+    private let pipeline = ResponsePipeline()
     /// Set by ``sendLastResponse(_:)``, which ends the call itself: ``finish(_:)`` then has nothing to do.
     private let lastResponseSent = Atomic<Bool>(false)
 
@@ -41,15 +43,20 @@ final class ServerStreamTransport: ServerCallTransport {
         return try self.inflate(message.payload)
     }
 
+    /// Hands the message to the call's pipeline and goes on while fewer than its bound are unsent; one hop
+    /// takes everything queued since the last one to the event loop (D118).
     func sendResponse(_ message: ByteBuffer) async throws(RPCError) {
         let outbound = self.outbound(message)
-        let (connection, streamID) = (self.connection, self.streamID)
-        let result = await withCheckedContinuation { writer in
+        if try self.pipeline.send(outbound) {
+            let (connection, streamID, pipeline) = (self.connection, self.streamID, self.pipeline)
             self.eventLoop.execute {
-                connection.value.sendResponse(outbound, streamID: streamID, writer: .task(writer))
+                for message in pipeline.takeQueued() {
+                    let writer = ServerCall.Writer.pipelined(pipeline, bytes: message.payload.readableBytes)
+                    connection.value.sendResponse(message, streamID: streamID, writer: writer)
+                }
             }
         }
-        try result.get()
+        try await self.pipeline.waitForRoom()
     }
 
     /// One hop to the event loop for the message and the OK trailers behind it, where ``sendResponse(_:)`` and

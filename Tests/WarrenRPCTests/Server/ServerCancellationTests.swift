@@ -57,19 +57,22 @@ struct ServerCancellationTests {
             let settings = Settings(maxFrameSize: Frame.defaultMaxFrameSize, initialStreamWindow: 4_096)
             let (client, _) = try await RawClient.connected(to: fixture.address, settings: settings)
             try await client.startCall(1, TestService.path("Flood"), requests: [TestService.message("")])
-            // Each message is ~1 KB: a 4 KiB window lets 5 through (the last overdraws), then the writer waits.
+            // Each message is ~1 KB: a 4 KiB window lets 5 through (the last overdraws); the writer runs ahead
+            // by its pipeline's bound (D118), then waits.
             var received = 0
             while received < 5 {
                 if await client.next(on: 1)?.type == .message { received += 1 }
             }
+            let bound = 5 + ResponsePipeline.maxMessages
+            try await ServerFixture.eventually("the pipeline filled") { fixture.probe.written == bound }
             try await client.send(Frame.ping(PingData(7)))
             #expect(await client.next(on: 0)?.type == .ping)
-            #expect(fixture.probe.written == 5)
+            #expect(fixture.probe.written == bound)
             try await client.send(
                 Frame.windowUpdate(streamID: 1, increment: 100_000),
                 Frame.windowUpdate(streamID: 0, increment: 100_000)
             )
-            try await ServerFixture.eventually("the writer went on") { fixture.probe.written > 5 }
+            try await ServerFixture.eventually("the writer went on") { fixture.probe.written > bound }
             try await client.send(Frame.cancel(streamID: 1))
             try await ServerFixture.eventually("the handler saw cancellation") { fixture.probe.cancelled == 1 }
             await client.close()
