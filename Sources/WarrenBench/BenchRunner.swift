@@ -61,24 +61,45 @@ public struct BenchRunner: Sendable {
             window: MeasurementWindow(plan: self.plan),
             counters: LiveCounters(),
             cpu: CPUMeter(serverPID: self.target.serverPID),
-            ready: ReadyLatch(count: self.plan.mix == .subscribe ? self.plan.subscribers : 0)
+            ready: ReadyLatch(count: self.plan.mix == .subscribe && !self.replays ? self.plan.subscribers : 0)
         )
-        let (load, subscriberResults) = try await self.runParts(context, callers: callers, subscribers: subscribers)
+        let (load, subscriberResults, eventsWindow) = try await self.runParts(
+            context,
+            callers: callers,
+            subscribers: subscribers
+        )
         if self.target.spawned == nil { await BenchSessions.release(sessionIDs, client: callers[0]) }
         let measurements = BenchMeasurements(
             startedAt: startedAt,
             callers: load.callers,
             subscribers: subscriberResults,
             callsWindow: load.callsWindow,
-            eventsWindow: context.window.measuredInterval,
+            eventsWindow: eventsWindow ?? context.window.measuredInterval,
             clientCPU: context.cpu.clientUsed,
             serverCPU: context.cpu.serverUsed
         )
         return BenchReport(plan: self.plan, target: self.target, measurements: measurements)
     }
 
-    /// Subscribers and the load side by side; the subscribers are cancelled once the load is done.
+    /// Whether the subscribers replay the log once the load has filled it, instead of following it.
+    private var replays: Bool { self.plan.producer == .replay }
+
+    /// Subscribers and the load side by side, the subscribers cancelled once the load is done; or, for a
+    /// replay, the load first and then the replay, whose length is returned as the events' window.
     private func runParts(_ context: RunContext, callers: [WarrenClient], subscribers: [WarrenClient]) async throws
+        -> (LoadResult, [SubscriberResult], Duration?)
+    {
+        if self.replays {
+            let load = LoadPhase(context: context, clients: callers, progress: self.progress, grace: self.drainGrace)
+            let filled = try await load.run()
+            let (results, window) = await ReplayPhase(subscribers: self.plan.subscribers, clients: subscribers).run()
+            return (filled, results, window)
+        }
+        let (load, results) = try await self.follow(context, callers: callers, subscribers: subscribers)
+        return (load, results, nil)
+    }
+
+    private func follow(_ context: RunContext, callers: [WarrenClient], subscribers: [WarrenClient]) async throws
         -> (LoadResult, [SubscriberResult])
     {
         enum Part: Sendable {

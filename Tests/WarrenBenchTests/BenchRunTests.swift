@@ -61,6 +61,32 @@ struct BenchRunTests {
         }
     }
 
+    @Test("subscribe with replay: every subscriber reads the whole log the callers filled, from its beginning")
+    func subscribeReplay() async throws {
+        let plan = try BenchPlan(
+            mix: .subscribe,
+            concurrency: 2,
+            stop: .requests(100),
+            warmup: .zero,
+            subscribers: 3,
+            subscriberConnections: 2,
+            producer: .replay
+        )
+        let report = try await withSpawnedServer { server in
+            try await BenchRunner(plan: plan, target: BenchTarget(server)).run()
+        }
+        #expect(report.calls.ok == 100)
+        let events = try #require(report.events)
+        #expect(events.subscribers == 3)
+        #expect(events.laggedNotices == 0)
+        #expect(events.perSecond > 0)
+        for subscriber in events.perSubscriber {
+            #expect(subscriber.failure == nil)
+            // The 100 published events and the session's RuntimeCreated, all of them, after the fill.
+            #expect(subscriber.events == 101)
+        }
+    }
+
     @Test("a server that is not there fails the setup with its address, not a hang")
     func unreachableServer() async throws {
         let plan = try BenchPlan(mix: .ingest, stop: .requests(1))

@@ -18,7 +18,7 @@ enum BenchWorkloads {
         switch (plan.mix, plan.producer) {
         case (.ingestAwait, _):
             return IngestAwaitWorkload(requests: prompts, sessionIDs: sessionIDs, options: options)
-        case (.subscribe, .publish?):
+        case (.subscribe, .publish?), (.subscribe, .replay?):
             let requests = sessionIDs.map { Self.publication(runtimeID: $0, payloadSize: plan.payloadSize) }
             return PublishWorkload(requests: requests, options: options)
         case (.ingest, _), (.subscribe, _):

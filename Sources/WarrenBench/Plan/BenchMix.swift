@@ -17,6 +17,10 @@ public enum BenchProducer: String, CaseIterable, Sendable, Codable {
     /// `RuntimeControlPlane.PublishEvent` of a `published` event whose payload is `payloadSize` bytes:
     /// exactly one event per call, of a known size.
     case publish
+    /// The `publish` callers fill the log first (their warm-up and window, with no subscriber yet); then every
+    /// subscriber reads the whole log from its beginning as fast as the server streams it. The figure is the
+    /// server's streaming capacity, as the peers' count mode measures theirs (D119).
+    case replay
 }
 
 /// The executor a bench run binds its sessions to.

@@ -1,0 +1,56 @@
+import WarrenClient
+import WarrenProto
+import WarrenRPC
+
+/// The second half of a `--producer replay` run: every subscriber reads the log from its beginning to
+/// `CaughtUp`, all at once, timed from the first subscription to the last `CaughtUp` (D119).
+struct ReplayPhase: Sendable {
+    let subscribers: Int
+    let clients: [WarrenClient]
+
+    /// Each subscriber's result, and the time from the start to the slowest subscriber's `CaughtUp`.
+    func run() async -> ([SubscriberResult], Duration) {
+        let start = ContinuousClock.now
+        let results = await withTaskGroup(of: SubscriberResult.self) { group in
+            for index in 0..<self.subscribers {
+                let client = self.clients[index % self.clients.count]
+                group.addTask { await Self.replay(client) }
+            }
+            var results: [SubscriberResult] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        return (results, ContinuousClock.now - start)
+    }
+
+    /// Reads from the beginning until `CaughtUp`; every envelope counts as measured.
+    private static func replay(_ client: WarrenClient) async -> SubscriberResult {
+        let request = SubscribeRequest(start: .beginning(SubscribeFromBeginning()))
+        do {
+            return try await client.events.subscribe(request) { responses in try await Self.count(responses) }
+        } catch {
+            var result = SubscriberResult()
+            result.failure = ErrorTally.name(of: (error as? RPCError)?.code ?? .unknown)
+            return result
+        }
+    }
+
+    private static func count(_ responses: RPCResponseStream<SubscribeResponse>) async throws -> SubscriberResult {
+        var result = SubscriberResult()
+        for try await response in responses {
+            switch response.item {
+            case .envelope?:
+                result.events += 1
+                result.measuredEvents += 1
+            case .lagged?:
+                result.laggedNotices += 1
+            case .caughtUp?:
+                return result
+            case nil:
+                continue
+            }
+        }
+        result.failure = "ended before CaughtUp"
+        return result
+    }
+}
