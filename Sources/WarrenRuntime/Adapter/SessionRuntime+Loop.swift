@@ -20,10 +20,16 @@ extension SessionRuntime {
     private func runLoop(executor: any Executor, wakes: AsyncStream<Void>) async {
         wakeLoop: for await _ in wakes {
             repeat {
-                while loop?.stopReason == nil, loop?.ending == false {
-                    guard let (run, assignment, control) = await nextRun(executorName: executor.name) else { break }
+                // A run staged with the previous one's boundary (D120) is run even if a stop came since:
+                // its assignment carries the stop to the executor, as for a run staged just before a stop.
+                var staged: StagedRun?
+                while let run = await self.run(orStage: staged, executorName: executor.name) {
+                    let (assignment, control) = await assign(run)
                     let outcome = await executor.run(assignment, control: control)
-                    guard let delay = await finish(run, outcome: outcome) else { break wakeLoop }
+                    guard let (delay, next) = await finish(run, outcome: outcome, executorName: executor.name) else {
+                        break wakeLoop
+                    }
+                    staged = next
                     if delay > .zero { try? await Task.sleep(for: delay) }
                 }
             } while await injectBackgroundContinuation()
@@ -31,6 +37,9 @@ extension SessionRuntime {
         }
         await loopExited()
     }
+
+    /// Whether the loop may start another run: no stop asked for and not ending.
+    private var mayStartRuns: Bool { loop?.stopReason == nil && loop?.ending == false }
 
     /// Notes that a background operation completed and wakes the loop; completions that arrive
     /// before the loop gets to them coalesce into one continuation.
@@ -52,13 +61,24 @@ extension SessionRuntime {
         return true
     }
 
-    /// Stages the next batch, or nil when there is none (or the runtime cannot process its queue).
-    private func nextRun(executorName: String) async -> (StagedRun, RunAssignment, RunControlStream)? {
-        guard driver.canStartRun else { return nil }
+    /// The run staged with the previous run's boundary, or else the next one staged now.
+    private func run(orStage staged: StagedRun?, executorName: String) async -> StagedRun? {
+        if let staged { return staged }
+        return await stageNextRun(executorName: executorName)
+    }
+
+    /// Stages the next batch, or nil when there is none, the runtime cannot process its queue, or the loop
+    /// is stopping.
+    private func stageNextRun(executorName: String) async -> StagedRun? {
+        guard mayStartRuns, driver.canStartRun else { return nil }
         let staged = try? await perform { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
             try driver.startNextRun(executorName: executorName)
         }
-        guard let run = staged ?? nil else { return nil }
+        return staged ?? nil
+    }
+
+    /// The executor's assignment of a staged run, and the control stream it listens to.
+    private func assign(_ run: StagedRun) async -> (RunAssignment, RunControlStream) {
         let inputs = driver.inputs(of: run)
         var metadata = RuntimeTurnMetadata()
         for input in inputs {
@@ -82,29 +102,38 @@ extension SessionRuntime {
         loop?.runControl = continuation
         if let reason = loop?.stopReason { continuation.yield(.stopRuntimeExecutor(reason: reason)) }
         // Hydrated after the control stream is installed, so an interrupt during the blob reads still lands.
-        return (run, await hydratingImages(of: assignment), control)
+        return (await hydratingImages(of: assignment), control)
     }
 
-    /// Records a run's outcome; returns the pause before the next run, or nil when the loop must end.
-    private func finish(_ run: StagedRun, outcome: RunOutcome) async -> Duration? {
+    /// Records a run's outcome; returns the pause before the next run and the next run if its staging shared
+    /// this run's commit, or nil when the loop must end.
+    private func finish(_ run: StagedRun, outcome: RunOutcome, executorName: String) async -> (Duration, StagedRun?)? {
         loop?.runControl?.finish()
         loop?.runControl = nil
         switch outcome {
         case .completed(let terminal, let supplied, let snapshot):
             do {
-                try await commitCompletedRun(run, terminal: terminal, receipt: supplied, snapshot: snapshot)
-                return .zero
+                let next = try await commitCompletedRun(
+                    run,
+                    terminal: terminal,
+                    receipt: supplied,
+                    snapshot: snapshot,
+                    stagingNextFor: mayStartRuns ? executorName : nil
+                )
+                return (.zero, next)
             } catch .receiptRejected(let mismatch) {
-                return await recordFailure(run, error: "receipt rejected: \(mismatch)", recoverable: true)
+                return await recordFailure(run, error: "receipt rejected: \(mismatch)", recoverable: true).map {
+                    ($0, nil)
+                }
             } catch {
                 _ = await recordFailure(run, error: error.message, recoverable: true)
                 return nil  // the reference stops the executor after a failed boundary commit
             }
         case .failed(let error, let recoverable):
-            return await recordFailure(run, error: error, recoverable: recoverable)
+            return await recordFailure(run, error: error, recoverable: recoverable).map { ($0, nil) }
         case .cancelled(let reason):
             try? await recordCancellation(run, reason: reason)
-            return .zero
+            return (.zero, nil)
         }
     }
 

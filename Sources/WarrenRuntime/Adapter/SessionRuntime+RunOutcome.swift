@@ -17,27 +17,36 @@ extension SessionRuntime {
 
     /// Commits a completed run — its receipt (the executor's, checked, or minted here), the boundary and
     /// the consumption, in one transaction — then resolves its waiters with the run's terminal.
+    ///
+    /// With `executorName`, the runtime loop's next run is staged in the same transaction (D120), so a
+    /// run costs one commit rather than two; it is returned for the loop to hand to that executor.
+    @discardableResult
     func commitCompletedRun(
         _ run: StagedRun,
         terminal: RunTerminal?,
         receipt supplied: RunBoundaryReceipt?,
-        snapshot: [UInt8]?
-    ) async throws(BoundaryCommitFailure) {
+        snapshot: [UInt8]?,
+        stagingNextFor executorName: String? = nil
+    ) async throws(BoundaryCommitFailure) -> StagedRun? {
         let receipt =
             supplied ?? RunBoundaryReceipt(runID: run.runID, boundary: run.boundary, contributingInputIDs: run.inputIDs)
         if let mismatch = driver.receiptMismatch(receipt, for: run) { throw .receiptRejected(mismatch) }
         outcomesInFlight.formUnion(run.inputIDs)
         defer { outcomesInFlight.subtract(run.inputIDs) }
+        let next: StagedRun?
         do {
-            try await perform(receipt: receipt, sessionSnapshot: snapshot) {
-                (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
+            next = try await perform(receipt: receipt, sessionSnapshot: snapshot) {
+                (driver: inout RuntimeDriver) throws(RuntimeDriverError) -> StagedRun? in
                 try driver.boundaryApplied(receipt)
                 try driver.runCompleted(run.runID)
+                guard let executorName else { return nil }
+                return try driver.startNextRun(executorName: executorName)
             }
         } catch {
             throw .commitFailed(error)
         }
         resolveTerminalWaiters(run.inputIDs, success: Self.successOutcome(terminal))
+        return next
     }
 
     /// Records a cancelled run: its inputs are abandoned (reason cancelled) and their waiters told.

@@ -41,7 +41,10 @@ struct BenchOptions: ParsableArguments {
     @Option(help: "Connections the subscribers are spread over (default: one each).")
     var subscriberConnections: Int?
 
-    @Option(help: "What makes the events for --mix subscribe: ingest (default), publish, or replay (publish first, then every subscriber reads the whole log).")
+    @Option(
+        help:
+            "What makes the events for --mix subscribe: ingest (default), publish, or replay (publish first, then every subscriber reads the whole log)."
+    )
     var producer: String?
 
     /// The checked plan; `callTimeout` comes from `--timeout`.
