@@ -71,9 +71,9 @@ public final class RuntimeSessionAdapter: Sendable {
         sessions.withLock { $0[id] }
     }
 
-    /// How many admissions to `id` wait for the commit in flight (diagnostics and tests).
+    /// How many admissions and publications to `id` wait for the commit in flight (diagnostics and tests).
     func waitingAdmissions(_ id: SessionID) async -> Int {
-        await entry(id)?.runtime.admissions.waitingCount ?? 0
+        await entry(id)?.runtime.sharedCommits.waitingCount ?? 0
     }
 
     func runtime(_ id: SessionID) throws(RuntimeDriverError) -> SessionRuntime {

@@ -18,8 +18,8 @@ actor SessionRuntime {
     /// Inputs whose run's boundary commit is in flight: the ledger already says how they ended, but their
     /// waiters, and the run's result, come once the commit is on disk (D93).
     var outcomesInFlight: Set<InputID> = []
-    /// Admissions waiting to share the session's next commit (D94).
-    var admissions = AdmissionQueue()
+    /// Admissions and publications waiting to share the session's next commit (D94, D121).
+    var sharedCommits = SharedCommitQueue()
     /// How recent inputs ended, so a later AwaitCompletion gets the run's result, not just "consumed".
     private var recentOutcomes: [InputID: CompletionOutcome] = [:]
     private var recentOrder = Deque<InputID>()
@@ -90,15 +90,6 @@ actor SessionRuntime {
         sessionSnapshot: [UInt8]? = nil,
         _ change: (inout RuntimeDriver) throws(RuntimeDriverError) -> T
     ) async throws(RuntimeDriverError) -> T {
-        try await performCommitting(receipt: receipt, sessionSnapshot: sessionSnapshot, change).result
-    }
-
-    /// ``perform(receipt:sessionSnapshot:_:)``, also returning the envelopes the change committed.
-    func performCommitting<T: Sendable>(
-        receipt: RunBoundaryReceipt? = nil,
-        sessionSnapshot: [UInt8]? = nil,
-        _ change: (inout RuntimeDriver) throws(RuntimeDriverError) -> T
-    ) async throws(RuntimeDriverError) -> (result: T, envelopes: [RuntimeEventEnvelope]) {
         await acquire()
         defer { release() }
         driver.beginChange()
@@ -109,8 +100,8 @@ actor SessionRuntime {
             driver.rollBackChange()
             throw error
         }
-        let envelopes = try await commitChange(receipt: receipt, sessionSnapshot: sessionSnapshot)
-        return (result, envelopes)
+        _ = try await commitChange(receipt: receipt, sessionSnapshot: sessionSnapshot)
+        return result
     }
 
     /// Commits the driver's change since `beginChange()` (its states and events) in one transaction and
@@ -138,11 +129,13 @@ actor SessionRuntime {
         return envelopes
     }
 
-    /// Commits events that change no state (for example a published event); returns their envelopes.
+    /// Commits events that change no state (for example a published event), sharing the session's next
+    /// commit with concurrent admissions and publications (D121); returns their envelopes.
     func publish(_ events: [PendingEvent]) async throws(RuntimeDriverError) -> [RuntimeEventEnvelope] {
-        try await performCommitting { (driver: inout RuntimeDriver) throws(RuntimeDriverError) in
-            for event in events { driver.emit(event.event, correlation: event.correlationID) }
-        }.envelopes
+        guard case .published(let envelopes) = try await commitShared(.publication(events)) else {
+            throw .internal("a publication was answered as an admission")
+        }
+        return envelopes
     }
 
     // MARK: Completions

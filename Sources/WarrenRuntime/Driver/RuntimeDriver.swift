@@ -95,6 +95,9 @@ struct RuntimeDriver: Sendable {
         return signal
     }
 
+    /// Events emitted and not yet taken: the index the next one will have among ``takeEvents()``'s.
+    var pendingEventCount: Int { events.count }
+
     mutating func emit(_ event: RuntimeEvent, correlation: String? = nil) {
         events.append(PendingEvent(event, correlationID: correlation))
     }
