@@ -34,8 +34,8 @@ struct BenchRunTests {
         #expect(report.server.spawned == "sqlite")
     }
 
-    @Test("subscribe with publish: every subscriber receives every event published while measuring")
-    func boundedSubscribe() async throws {
+    /// A bounded `subscribe` run against a spawned server: 100 calls by 2 callers, 3 subscribers on 2 connections.
+    private static func subscribeRun(producer: BenchProducer) async throws -> BenchReport {
         let plan = try BenchPlan(
             mix: .subscribe,
             concurrency: 2,
@@ -43,11 +43,16 @@ struct BenchRunTests {
             warmup: .zero,
             subscribers: 3,
             subscriberConnections: 2,
-            producer: .publish
+            producer: producer
         )
-        let report = try await withSpawnedServer { server in
+        return try await withSpawnedServer { server in
             try await BenchRunner(plan: plan, target: BenchTarget(server)).run()
         }
+    }
+
+    @Test("subscribe with publish: every subscriber receives every event published while measuring")
+    func boundedSubscribe() async throws {
+        let report = try await Self.subscribeRun(producer: .publish)
         #expect(report.calls.ok == 100)
         #expect(report.calls.errors == 0)
         let events = try #require(report.events)
@@ -63,18 +68,7 @@ struct BenchRunTests {
 
     @Test("subscribe with replay: every subscriber reads the whole log the callers filled, from its beginning")
     func subscribeReplay() async throws {
-        let plan = try BenchPlan(
-            mix: .subscribe,
-            concurrency: 2,
-            stop: .requests(100),
-            warmup: .zero,
-            subscribers: 3,
-            subscriberConnections: 2,
-            producer: .replay
-        )
-        let report = try await withSpawnedServer { server in
-            try await BenchRunner(plan: plan, target: BenchTarget(server)).run()
-        }
+        let report = try await Self.subscribeRun(producer: .replay)
         #expect(report.calls.ok == 100)
         let events = try #require(report.events)
         #expect(events.subscribers == 3)
