@@ -31,6 +31,8 @@ public final class WarrenServer: Sendable {
     let executors = RemoteExecutorHub()
     let peers = PeerInboxes()
     let counters = ServerCounters()
+    /// Events encoded once for all their subscribers (D122).
+    let encodedEvents = EncodedEventCache()
     let durableSubscribers: DurableSubscribers
     /// Where state is kept.
     let storage: ServerStorage

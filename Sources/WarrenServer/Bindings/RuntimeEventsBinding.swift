@@ -23,7 +23,11 @@ struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
             var progress = DurableProgress(name: durable)
             do {
                 for try await item in subscription {
-                    try await responses.write(SubscribeResponse(item))
+                    if case .event(let envelope) = item {
+                        try await responses.write(encoded: try self.server.encodedEvents.response(for: envelope))
+                    } else {
+                        try await responses.write(SubscribeResponse(item))
+                    }
                     if progress.saw(item) { try await progress.save(to: self.server.durableSubscribers) }
                 }
             } catch {
