@@ -13,7 +13,7 @@ extension ServerConnectionHandler {
             if case .endsCall = writer { self.finishCall(streamID: streamID, status: Status(code: .ok)) }
         case .failure(let error):
             switch writer {
-            case .task, .pipelined: writer.resume(returning: .failure(error))
+            case .pipelined: writer.resume(returning: .failure(error))
             case .endsCall: self.finishCall(streamID: streamID, status: error.status)
             }
         }

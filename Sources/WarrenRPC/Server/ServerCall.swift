@@ -2,27 +2,21 @@ internal import NIOCore
 internal import WarrenProto
 
 /// The event-loop side of one accepted call: its stream machine, its inbox, the task serving it, its deadline
-/// timer, and the writers waiting until their message has left.
+/// timer, and the writers of its messages not yet written.
 ///
 /// Owned by the connection handler and touched only on its event loop.
 final class ServerCall {
-    /// Who waits for a response message to be written.
+    /// Who is told when a response message has been written (or failed).
     enum Writer {
-        /// A handler suspended in `sendResponse` until its message is written.
-        case task(CheckedContinuation<Result<Void, RPCError>, Never>)
         /// A message of a streaming handler's pipeline, `bytes` long: its room is freed when it leaves (D118).
         case pipelined(ResponsePipeline, bytes: Int)
         /// The call's last message (`sendLastResponse`): nobody waits, and the call ends with OK behind it, or
         /// with the failure's status if the message cannot be sent.
         case endsCall
 
-        /// Lets a waiting handler go on with `result`.
+        /// Tells the writer how its message went.
         func resume(returning result: Result<Void, RPCError>) {
-            switch self {
-            case .task(let continuation): continuation.resume(returning: result)
-            case .pipelined(let pipeline, let bytes): pipeline.messageDone(bytes: bytes, result)
-            case .endsCall: break
-            }
+            if case .pipelined(let pipeline, let bytes) = self { pipeline.messageDone(bytes: bytes, result) }
         }
     }
 
