@@ -34,25 +34,23 @@ package final class ResponsePipeline: Sendable {
 
     private let state = Mutex(State())
 
-    /// Hands `message` over; true when the caller must schedule an event-loop turn to ``takeQueued()``.
+    /// Hands `message` over. `scheduleTake`: the caller must schedule an event-loop turn to
+    /// ``takeQueued()``; `full`: more than the bound is unsent, so the caller must ``waitForRoom()``.
     /// Throws the call's failure once a message failed.
-    func send(_ message: StreamStateMachine.OutboundMessage) throws(RPCError) -> Bool {
-        let result = self.state.withLock { state -> Result<Bool, RPCError> in
+    func send(_ message: StreamStateMachine.OutboundMessage) throws(RPCError) -> (scheduleTake: Bool, full: Bool) {
+        let result = self.state.withLock { state -> Result<(Bool, Bool), RPCError> in
             if let failure = state.failure { return .failure(failure) }
             state.queued.append(message)
             state.unsentMessages += 1
             state.unsentBytes += message.payload.readableBytes
             defer { state.takeScheduled = true }
-            return .success(!state.takeScheduled)
+            return .success((!state.takeScheduled, state.isFull))
         }
         return try result.get()
     }
 
     /// Waits while more than the bound is unsent; throws the call's failure if it has one.
     func waitForRoom() async throws(RPCError) {
-        let (failure, isFull) = self.state.withLock { ($0.failure, $0.isFull) }
-        if let failure { throw failure }
-        guard isFull else { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let waits = self.state.withLock { state -> Bool in
                 guard state.failure == nil, state.isFull else { return false }

@@ -47,7 +47,8 @@ final class ServerStreamTransport: ServerCallTransport {
     /// takes everything queued since the last one to the event loop (D118).
     func sendResponse(_ message: ByteBuffer) async throws(RPCError) {
         let outbound = self.outbound(message)
-        if try self.pipeline.send(outbound) {
+        let (scheduleTake, full) = try self.pipeline.send(outbound)
+        if scheduleTake {
             let (connection, streamID, pipeline) = (self.connection, self.streamID, self.pipeline)
             self.eventLoop.execute {
                 for message in pipeline.takeQueued() {
@@ -56,7 +57,7 @@ final class ServerStreamTransport: ServerCallTransport {
                 }
             }
         }
-        try await self.pipeline.waitForRoom()
+        if full { try await self.pipeline.waitForRoom() }
     }
 
     /// One hop to the event loop for the message and the OK trailers behind it, where ``sendResponse(_:)`` and
