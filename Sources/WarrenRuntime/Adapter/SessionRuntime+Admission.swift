@@ -33,7 +33,7 @@ extension SessionRuntime {
         loop.wake.yield()
     }
 
-    // MARK: Shared commits
+    // MARK: Admitting
 
     private func admit(_ input: Input, wake: Bool, completion: Bool) async throws(RuntimeDriverError) -> Admitted {
         let input = try await externalizingImages(of: input)
