@@ -92,7 +92,12 @@ public struct BenchRunner: Sendable {
         if self.replays {
             let load = LoadPhase(context: context, clients: callers, progress: self.progress, grace: self.drainGrace)
             let filled = try await load.run()
-            let (results, window) = await ReplayPhase(subscribers: self.plan.subscribers, clients: subscribers).run()
+            let (results, window) = await ReplayPhase(
+                subscribers: self.plan.subscribers,
+                maxBatch: self.plan.maxBatch,
+                clients: subscribers
+            )
+            .run()
             return (filled, results, window)
         }
         let (load, results) = try await self.follow(context, callers: callers, subscribers: subscribers)
@@ -112,7 +117,8 @@ public struct BenchRunner: Sendable {
                     client: subscribers[index % subscribers.count],
                     window: context.window,
                     counters: context.counters,
-                    ready: context.ready
+                    ready: context.ready,
+                    maxBatch: self.plan.maxBatch
                 )
                 group.addTask { .subscriber(await loop.run()) }
             }

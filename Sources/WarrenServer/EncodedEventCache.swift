@@ -8,22 +8,69 @@ import WarrenRuntime
 /// N subscribers an event is mapped to the wire and encoded once, not N times (D122).
 ///
 /// Keyed by position, which names one event for good, in a ring of the last ``capacity`` positions; a
-/// subscriber far behind the others misses and encodes for itself. `ByteBuffer` shares its storage, so a
-/// hit copies nothing.
+/// subscriber far behind the others misses and encodes for itself. The ring is wide because subscribers
+/// replaying the log together drift thousands of positions apart, and each miss costs a mapping and an
+/// encoding (D123). Its memory is bounded by ``byteBudget``, not by the slots: a response larger than
+/// ``largestCached`` is never kept, and one that would take the total past the budget is not kept either.
 final class EncodedEventCache: Sendable {
-    /// Positions kept: enough for subscribers a few thousand events apart to share.
-    static let capacity = 4_096
+    /// Positions kept.
+    static let capacity = 65_536
+    /// The most bytes the kept responses may hold together.
+    static let byteBudget = 32 << 20
+    /// The largest response kept: encoding a larger one is small next to sending it.
+    static let largestCached = 16 << 10
 
-    private let slots = Mutex([(position: UInt64, bytes: ByteBuffer)?](repeating: nil, count: capacity))
+    private struct State {
+        var slots = [(position: UInt64, bytes: ByteBuffer)?](repeating: nil, count: EncodedEventCache.capacity)
+        var byteCount = 0
+
+        mutating func keep(_ bytes: ByteBuffer, at position: UInt64, index: Int) {
+            let replaced = self.slots[index]?.bytes.readableBytes ?? 0
+            let total = self.byteCount - replaced + bytes.readableBytes
+            guard bytes.readableBytes <= EncodedEventCache.largestCached, total <= EncodedEventCache.byteBudget else {
+                return
+            }
+            self.slots[index] = (position, bytes)
+            self.byteCount = total
+        }
+    }
+
+    private let state = Mutex(State())
+
+    /// The bytes the kept responses hold.
+    var byteCount: Int { self.state.withLock { $0.byteCount } }
 
     /// The encoded response carrying `envelope`.
     func response(for envelope: WarrenRuntime.RuntimeEventEnvelope) throws(RPCError) -> ByteBuffer {
-        let index = Int(envelope.position % UInt64(Self.capacity))
-        if let bytes = self.slots.withLock({ $0[index]?.position == envelope.position ? $0[index]?.bytes : nil }) {
-            return bytes
+        let index = Self.index(of: envelope)
+        let cached = self.state.withLock { state in
+            state.slots[index].flatMap { $0.position == envelope.position ? $0.bytes : nil }
         }
+        if let cached { return cached }
+        return try self.encode(envelope, index: index)
+    }
+
+    /// Adds the response carrying `envelope` to `batch`, copying a kept one while it is looked up, so the
+    /// shared buffer's reference count is not touched; false when it does not fit (see
+    /// ``EventBatchEncoder/append(_:)``).
+    func add(_ envelope: WarrenRuntime.RuntimeEventEnvelope, to batch: inout EventBatchEncoder) throws(RPCError) -> Bool
+    {
+        let index = Self.index(of: envelope)
+        let added = self.state.withLock { state -> Bool? in
+            guard let slot = state.slots[index], slot.position == envelope.position else { return nil }
+            return batch.append(slot.bytes)
+        }
+        if let added { return added }
+        return batch.append(try self.encode(envelope, index: index))
+    }
+
+    private static func index(of envelope: WarrenRuntime.RuntimeEventEnvelope) -> Int {
+        Int(envelope.position % UInt64(Self.capacity))
+    }
+
+    private func encode(_ envelope: WarrenRuntime.RuntimeEventEnvelope, index: Int) throws(RPCError) -> ByteBuffer {
         let bytes = try MessageCoding.encode(SubscribeResponse(.event(envelope)))
-        self.slots.withLock { $0[index] = (envelope.position, bytes) }
+        self.state.withLock { $0.keep(bytes, at: envelope.position, index: index) }
         return bytes
     }
 }

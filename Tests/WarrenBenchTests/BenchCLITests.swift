@@ -13,6 +13,8 @@ struct BenchCLITests {
             (["--mix", "nonsense"], "--mix: expected one of ingest, ingest-await, subscribe"),
             (["--subscribers", "4"], "--subscribers applies only to --mix subscribe"),
             (["--producer", "publish"], "--producer applies only to --mix subscribe"),
+            (["--max-batch", "8"], "--max-batch applies only to --mix subscribe"),
+            (["--mix", "subscribe", "--max-batch", "0"], "--max-batch must be between 1 and 1024 (got 0)"),
             (["-d", "2", "-n", "100"], "--duration and --requests exclude each other"),
             (["--spawn", "memory", "--address", "127.0.0.1:1"], "--spawn starts its own server"),
             (["--spawn", "disk"], "--spawn: expected one of memory, sqlite"),

@@ -35,7 +35,7 @@ struct BenchRunTests {
     }
 
     /// A bounded `subscribe` run against a spawned server: 100 calls by 2 callers, 3 subscribers on 2 connections.
-    private static func subscribeRun(producer: BenchProducer) async throws -> BenchReport {
+    private static func subscribeRun(producer: BenchProducer, maxBatch: Int = 1) async throws -> BenchReport {
         let plan = try BenchPlan(
             mix: .subscribe,
             concurrency: 2,
@@ -43,7 +43,8 @@ struct BenchRunTests {
             warmup: .zero,
             subscribers: 3,
             subscriberConnections: 2,
-            producer: producer
+            producer: producer,
+            maxBatch: maxBatch
         )
         return try await withSpawnedServer { server in
             try await BenchRunner(plan: plan, target: BenchTarget(server)).run()
@@ -66,9 +67,13 @@ struct BenchRunTests {
         }
     }
 
-    @Test("subscribe with replay: every subscriber reads the whole log the callers filled, from its beginning")
-    func subscribeReplay() async throws {
-        let report = try await Self.subscribeRun(producer: .replay)
+    @Test(
+        "subscribe with replay: every subscriber reads the whole log the callers filled, from its beginning",
+        arguments: [1, 64]
+    )
+    func subscribeReplay(maxBatch: Int) async throws {
+        let report = try await Self.subscribeRun(producer: .replay, maxBatch: maxBatch)
+        #expect(report.plan.maxBatch == maxBatch)
         #expect(report.calls.ok == 100)
         let events = try #require(report.events)
         #expect(events.subscribers == 3)

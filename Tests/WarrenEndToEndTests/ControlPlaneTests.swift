@@ -111,6 +111,7 @@ enum EventLog {
             for try await item in stream {
                 switch item.item {
                 case .envelope(let envelope): envelopes.append(envelope)
+                case .batch(let batch): envelopes += batch.envelopes
                 case .caughtUp: return envelopes
                 case .lagged, nil: continue
                 }

@@ -38,6 +38,40 @@ struct EventStreamTests {
         }
     }
 
+    @Test("max_batch: the same events in the same order, packed into batches of at most max_batch")
+    func batched() async throws {
+        try await withLiveServer { server in
+            let load = try await IngestLoad(server: server, sessions: 3)
+            try await load.run(perSession: 10)
+            let items = try await withThrowingTaskGroup(of: [SubscribeResponse].self) { group in
+                group.addTask {
+                    try await Subscriber.collect(
+                        server,
+                        start: .beginning(SubscribeFromBeginning()),
+                        maxBatch: 16,
+                        until: load.sentinelCode
+                    )
+                }
+                group.addTask {
+                    try await load.run(perSession: 10)
+                    try await load.publishSentinel()
+                    return []
+                }
+                var collected: [SubscribeResponse] = []
+                for try await items in group { collected += items }
+                return collected
+            }
+            let envelopes = StreamCheck.envelopes(items)
+            StreamCheck.expectContiguous(envelopes, from: 1)
+            #expect(Array(try await EventLog.replay(server).prefix(envelopes.count)) == envelopes)
+            let sizes = items.compactMap { if case .batch(let batch) = $0.item { batch.envelopes.count } else { nil } }
+            #expect(!items.contains { if case .envelope = $0.item { true } else { false } }, "a lone envelope item")
+            #expect(sizes.allSatisfy { (1...16).contains($0) }, "batch sizes \(sizes)")
+            #expect(sizes.contains(16), "the replayed log (60+ events) must fill whole batches: \(sizes)")
+            #expect(items.filter { if case .caughtUp = $0.item { true } else { false } }.count == 1)
+        }
+    }
+
     @Test("after a position: the stream resumes exactly at the next position")
     func afterPosition() async throws {
         try await withLiveServer { server in
@@ -121,7 +155,7 @@ struct EventStreamTests {
                 case .lagged(let lag):
                     #expect(lag.fromPosition == expected)
                     expected = lag.toPosition + 1
-                case .caughtUp, nil: continue
+                case .caughtUp, .batch, nil: continue
                 }
             }
             let rssAfter = try ProcessMemory.residentBytes(of: server.process)
@@ -177,18 +211,23 @@ struct IngestLoad: Sendable {
 enum Subscriber {
     /// Every item from `start` until both the sentinel event and the CaughtUp marker have arrived (a subscriber
     /// replaying while the load runs may only catch up after the sentinel).
-    static func collect(_ server: LiveServer, start: SubscribeRequest.Start, until sentinel: String) async throws
-        -> [SubscribeResponse]
-    {
+    static func collect(
+        _ server: LiveServer,
+        start: SubscribeRequest.Start,
+        maxBatch: UInt32 = 0,
+        until sentinel: String
+    ) async throws -> [SubscribeResponse] {
         let client = server.process.makeClient()
         defer { Task { await client.close() } }
-        return try await client.events.subscribe(SubscribeRequest(start: start)) { stream in
+        return try await client.events.subscribe(SubscribeRequest(maxBatch: maxBatch, start: start)) { stream in
             var items: [SubscribeResponse] = []
             var (sawSentinel, caughtUp) = (false, false)
             for try await item in stream {
                 items.append(item)
                 switch item.item {
                 case .envelope(let envelope): sawSentinel = sawSentinel || StreamCheck.isSentinel(envelope, sentinel)
+                case .batch(let batch):
+                    sawSentinel = sawSentinel || batch.envelopes.contains { StreamCheck.isSentinel($0, sentinel) }
                 case .caughtUp: caughtUp = true
                 case .lagged, nil: break
                 }
@@ -210,8 +249,15 @@ enum Subscriber {
 
 /// Checks over collected stream items.
 enum StreamCheck {
+    /// The events of `items` in order, batches unpacked.
     static func envelopes(_ items: [SubscribeResponse]) -> [RuntimeEventEnvelope] {
-        items.compactMap { if case .envelope(let envelope) = $0.item { envelope } else { nil } }
+        items.flatMap { item -> [RuntimeEventEnvelope] in
+            switch item.item {
+            case .envelope(let envelope): [envelope]
+            case .batch(let batch): batch.envelopes
+            case .caughtUp, .lagged, nil: []
+            }
+        }
     }
 
     /// Positions run `first, first+1, …` with no gap and no duplicate.

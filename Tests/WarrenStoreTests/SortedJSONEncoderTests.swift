@@ -79,6 +79,19 @@ struct SortedJSONEncoderTests {
         try abandoned.apply(.abandon(.retired))
         try expectSameBytes(abandoned)
         for event in Self.sampleEvents { try expectSameBytes(event) }
+        for (causation, correlation) in [(nil, nil), ("c", "k")] as [(String?, String?)] {
+            let envelope = RuntimeEventEnvelope(
+                position: 9,
+                sequence: 4,
+                eventID: EventID("e"),
+                timestamp: Timestamp(unixNanos: 12),
+                runtimeID: RuntimeID("r"),
+                causationID: causation,
+                correlationID: correlation,
+                event: Self.sampleEvents[0]
+            )
+            try expectSameBytes(envelope)
+        }
     }
 
     private static let sampleEvents: [RuntimeEvent] = [

@@ -6,6 +6,7 @@ import WarrenRPC
 /// `CaughtUp`, all at once, timed from the first subscription to the last `CaughtUp` (D119).
 struct ReplayPhase: Sendable {
     let subscribers: Int
+    let maxBatch: Int
     let clients: [WarrenClient]
 
     /// Each subscriber's result, and the time from the start to the slowest subscriber's `CaughtUp`.
@@ -14,7 +15,7 @@ struct ReplayPhase: Sendable {
         let results = await withTaskGroup(of: SubscriberResult.self) { group in
             for index in 0..<self.subscribers {
                 let client = self.clients[index % self.clients.count]
-                group.addTask { await Self.replay(client) }
+                group.addTask { await Self.replay(client, maxBatch: self.maxBatch) }
             }
             var results: [SubscriberResult] = []
             for await result in group { results.append(result) }
@@ -24,8 +25,8 @@ struct ReplayPhase: Sendable {
     }
 
     /// Reads from the beginning until `CaughtUp`; every envelope counts as measured.
-    private static func replay(_ client: WarrenClient) async -> SubscriberResult {
-        let request = SubscribeRequest(start: .beginning(SubscribeFromBeginning()))
+    private static func replay(_ client: WarrenClient, maxBatch: Int) async -> SubscriberResult {
+        let request = SubscribeRequest(maxBatch: UInt32(maxBatch), start: .beginning(SubscribeFromBeginning()))
         do {
             return try await client.events.subscribe(request) { responses in try await Self.count(responses) }
         } catch {
@@ -39,15 +40,13 @@ struct ReplayPhase: Sendable {
         var result = SubscriberResult()
         for try await response in responses {
             switch response.item {
-            case .envelope?:
-                result.events += 1
-                result.measuredEvents += 1
-            case .lagged?:
-                result.laggedNotices += 1
             case .caughtUp?:
                 return result
-            case nil:
-                continue
+            case .lagged?:
+                result.laggedNotices += 1
+            default:
+                result.events += response.eventCount
+                result.measuredEvents += response.eventCount
             }
         }
         result.failure = "ended before CaughtUp"

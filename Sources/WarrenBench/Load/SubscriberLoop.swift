@@ -21,10 +21,11 @@ struct SubscriberLoop: Sendable {
     let window: MeasurementWindow
     let counters: LiveCounters
     let ready: ReadyLatch
+    let maxBatch: Int
 
     /// Follows the stream until the task is cancelled (the run is over) or the stream fails.
     func run() async -> SubscriberResult {
-        let request = SubscribeRequest(start: .now(SubscribeFromNow()))
+        let request = SubscribeRequest(maxBatch: UInt32(self.maxBatch), start: .now(SubscribeFromNow()))
         do {
             return try await self.client.events.subscribe(request) { responses in
                 try await self.count(responses)
@@ -43,16 +44,15 @@ struct SubscriberLoop: Sendable {
         do {
             for try await response in responses {
                 switch response.item {
-                case .envelope?:
-                    result.events += 1
-                    if self.window.phase == .measuring { result.measuredEvents += 1 }
-                    self.counters.events.add(1, ordering: .relaxed)
                 case .caughtUp?:
                     self.ready.arrive()
                 case .lagged?:
                     result.laggedNotices += 1
-                case nil:
-                    continue
+                default:
+                    let events = response.eventCount
+                    result.events += events
+                    if self.window.phase == .measuring { result.measuredEvents += events }
+                    self.counters.events.add(events, ordering: .relaxed)
                 }
             }
         } catch {
@@ -60,6 +60,17 @@ struct SubscriberLoop: Sendable {
             if self.window.phase != .over, error.code != .cancelled { result.failure = ErrorTally.name(of: error.code) }
         }
         return result
+    }
+}
+
+extension SubscribeResponse {
+    /// The events this response carries: one for `envelope`, the batch's for `batch`, none for a marker.
+    var eventCount: Int {
+        switch self.item {
+        case .envelope?: 1
+        case .batch(let batch)?: batch.envelopes.count
+        case .caughtUp?, .lagged?, nil: 0
+        }
     }
 }
 

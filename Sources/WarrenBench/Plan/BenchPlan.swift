@@ -1,13 +1,15 @@
 /// A checked description of one bench run: what the callers do, how many of them over how many connections,
 /// and when measuring stops.
 ///
-/// Build one with ``init(mix:connections:concurrency:payloadSize:stop:warmup:sessions:executor:subscribers:subscriberConnections:producer:callTimeout:)``,
+/// Build one with ``init(mix:connections:concurrency:payloadSize:stop:warmup:sessions:executor:subscribers:subscriberConnections:producer:maxBatch:callTimeout:)``,
 /// which refuses combinations that cannot run or would measure something else than asked, with a message
 /// that names the flags involved.
 public struct BenchPlan: Hashable, Sendable {
     /// The largest prompt or event payload a run may use: the server's default message limit (4 MiB) less room
     /// for the rest of the message.
     public static let maximumPayloadSize = (4 << 20) - 4096
+    /// The largest `--max-batch`: what `warrend` packs at most into one response.
+    public static let maximumBatch = 1_024
 
     /// What each caller does.
     public var mix: BenchMix
@@ -31,6 +33,8 @@ public struct BenchPlan: Hashable, Sendable {
     public var subscriberConnections: Int
     /// What the callers of a `subscribe` run call (nil for the other mixes).
     public var producer: BenchProducer?
+    /// Most events per `Subscribe` response the subscribers ask for (`max_batch`; 1 = one event per response).
+    public var maxBatch: Int
     /// Each call's deadline (sent as `timeout_ms`); nil sends none, as the peers do, since a deadline costs a
     /// timer on both sides. Calls still open a while after measuring ends are cancelled either way.
     public var callTimeout: Duration?
@@ -50,6 +54,7 @@ public struct BenchPlan: Hashable, Sendable {
         subscribers: Int = 0,
         subscriberConnections: Int? = nil,
         producer: BenchProducer? = nil,
+        maxBatch: Int = 1,
         callTimeout: Duration? = nil
     ) throws(BenchPlanError) {
         self.mix = mix
@@ -63,6 +68,7 @@ public struct BenchPlan: Hashable, Sendable {
         self.subscribers = subscribers
         self.subscriberConnections = subscriberConnections ?? subscribers
         self.producer = mix == .subscribe ? (producer ?? .ingest) : producer
+        self.maxBatch = maxBatch
         self.callTimeout = callTimeout
         try self.check()
     }
@@ -102,6 +108,10 @@ public struct BenchPlan: Hashable, Sendable {
                 (1...self.subscribers).contains(self.subscriberConnections),
                 "--subscriber-connections must be between 1 and --subscribers (\(self.subscribers))"
             )
+            try Self.require(
+                (1...Self.maximumBatch).contains(self.maxBatch),
+                "--max-batch must be between 1 and \(Self.maximumBatch) (got \(self.maxBatch))"
+            )
         }
     }
 
@@ -109,6 +119,7 @@ public struct BenchPlan: Hashable, Sendable {
         let name = self.mix.rawValue
         try Self.require(self.subscribers == 0, "--subscribers applies only to --mix subscribe (not \(name))")
         try Self.require(self.producer == nil, "--producer applies only to --mix subscribe (not \(name))")
+        try Self.require(self.maxBatch == 1, "--max-batch applies only to --mix subscribe (not \(name))")
     }
 
     private static func require(_ condition: Bool, _ message: @autoclosure () -> String) throws(BenchPlanError) {

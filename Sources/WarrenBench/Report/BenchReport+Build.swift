@@ -81,6 +81,7 @@ extension BenchReport.PlanSection {
             sessions: plan.sessions,
             subscribers: plan.subscribers,
             subscriberConnections: plan.subscriberConnections,
+            maxBatch: plan.mix == .subscribe ? plan.maxBatch : nil,
             warmupSeconds: plan.warmup.seconds,
             durationSeconds: duration,
             requests: requests,

@@ -43,6 +43,9 @@ extension BenchReport {
         )
         if plan.subscribers > 0 {
             words.append("- \(plan.subscribers) subscriber(s) on \(plan.subscriberConnections) connection(s)")
+            if let maxBatch = plan.maxBatch, maxBatch > 1 {
+                words.append("asking up to \(maxBatch) events per response")
+            }
         }
         let stop = plan.durationSeconds.map { "\(Self.fixed($0, 1)) s" } ?? "\(plan.requests ?? 0) requests"
         words.append("- \(stop) after \(Self.fixed(plan.warmupSeconds, 1)) s warm-up")

@@ -41,6 +41,8 @@ extension BenchReport {
         public var sessions: Int
         public var subscribers: Int
         public var subscriberConnections: Int
+        /// Events per `Subscribe` response the subscribers asked for at most (`subscribe` only).
+        public var maxBatch: Int?
         public var warmupSeconds: Double
         public var durationSeconds: Double?
         public var requests: Int?
@@ -51,6 +53,7 @@ extension BenchReport {
             case payloadBytes = "payload_bytes"
             case sessions, subscribers
             case subscriberConnections = "subscriber_connections"
+            case maxBatch = "max_batch"
             case warmupSeconds = "warmup_seconds"
             case durationSeconds = "duration_seconds"
             case requests

@@ -23,6 +23,7 @@ final class FollowCursor: Sendable {
         let position: UInt64? =
             switch item.item {
             case .envelope(let envelope): envelope.position
+            case .batch(let batch): batch.envelopes.last?.position
             case .lagged(let lagged): lagged.toPosition
             case .caughtUp(let marker): marker.position
             case nil: nil

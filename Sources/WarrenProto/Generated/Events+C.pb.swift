@@ -1469,6 +1469,7 @@ extension SubscribeRequest {
         self.init()
         if let value = c.filter { self.filter = try EventFilter(_c: value) }
         self.durableSubscriber = try CCodec.string(c.durable_subscriber, "warren.v1.SubscribeRequest.durable_subscriber")
+        self.maxBatch = c.max_batch
         switch c.start_case.rawValue {
         case 3: self.start = .beginning(try SubscribeFromBeginning(_c: c.beginning!))
         case 4: self.start = .afterPosition(c.after_position)
@@ -1482,6 +1483,7 @@ extension SubscribeRequest {
         warren__v1__subscribe_request__init(m)
         if let value = self.filter { m.pointee.filter = try value._c(arena) }
         m.pointee.durable_subscriber = try CCodec.string(self.durableSubscriber, arena, "warren.v1.SubscribeRequest.durable_subscriber")
+        m.pointee.max_batch = self.maxBatch
         switch self.start {
         case .beginning(let value)?:
             m.pointee.start_case = .init(rawValue: 3)
@@ -1589,6 +1591,7 @@ extension SubscribeResponse {
         case 1: self.item = .envelope(try RuntimeEventEnvelope(_c: c.envelope!))
         case 2: self.item = .caughtUp(try CaughtUp(_c: c.caught_up!))
         case 3: self.item = .lagged(try Lagged(_c: c.lagged!))
+        case 4: self.item = .batch(try EnvelopeBatch(_c: c.batch!))
         default: break
         }
     }
@@ -1606,7 +1609,50 @@ extension SubscribeResponse {
         case .lagged(let value)?:
             m.pointee.item_case = .init(rawValue: 3)
             m.pointee.lagged = try value._c(arena)
+        case .batch(let value)?:
+            m.pointee.item_case = .init(rawValue: 4)
+            m.pointee.batch = try value._c(arena)
         case nil: break
+        }
+        return m
+    }
+}
+
+extension EnvelopeBatch {
+    /// The descriptor protoc-c generated for this message (immutable C data, so safe to share).
+    nonisolated(unsafe) static let _cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var message = Warren__V1__EnvelopeBatch()
+        warren__v1__envelope_batch__init(&message)
+        return message.base.descriptor
+    }()
+
+    public static var _protobufCDescriptor: UnsafeRawPointer { UnsafeRawPointer(_cDescriptor) }
+
+    public init(_protobufC message: UnsafeRawPointer) throws(ProtoDecodingError) {
+        try self.init(_c: message.assumingMemoryBound(to: Warren__V1__EnvelopeBatch.self))
+    }
+
+    public func _protobufC(arena: OpaquePointer) throws(ProtoEncodingError) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer(try _c(arena))
+    }
+
+    init(_c p: UnsafePointer<Warren__V1__EnvelopeBatch>) throws(ProtoDecodingError) {
+        let c = p.pointee
+        self.init()
+        self.envelopes.reserveCapacity(c.n_envelopes)
+        for i in 0..<c.n_envelopes {
+            self.envelopes.append(try RuntimeEventEnvelope(_c: c.envelopes![i]!))
+        }
+    }
+
+    func _c(_ arena: OpaquePointer) throws(ProtoEncodingError) -> UnsafeMutablePointer<Warren__V1__EnvelopeBatch> {
+        let m = CCodec.allocate(Warren__V1__EnvelopeBatch.self, arena)
+        warren__v1__envelope_batch__init(m)
+        if !self.envelopes.isEmpty {
+            let values = CCodec.allocateArray(of: m.pointee.envelopes, count: self.envelopes.count, arena)
+            for (i, value) in self.envelopes.enumerated() { values[i] = try value._c(arena) }
+            m.pointee.n_envelopes = self.envelopes.count
+            m.pointee.envelopes = values
         }
         return m
     }

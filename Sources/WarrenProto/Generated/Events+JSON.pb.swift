@@ -381,6 +381,7 @@ extension SubscribeRequest {
         var object: [String: JSONValue] = [:]
         if let value = self.filter { object["filter"] = value.jsonValue() }
         if !(self.durableSubscriber.isEmpty) { object["durable_subscriber"] = .string(self.durableSubscriber) }
+        if !(self.maxBatch == 0) { object["max_batch"] = .number(Double(self.maxBatch)) }
         switch self.start {
         case .beginning(let value)?: object["beginning"] = value.jsonValue()
         case .afterPosition(let value)?: object["after_position"] = JSONValue(uint64: value)
@@ -415,8 +416,17 @@ extension SubscribeResponse {
         case .envelope(let value)?: object["envelope"] = value.jsonValue()
         case .caughtUp(let value)?: object["caught_up"] = value.jsonValue()
         case .lagged(let value)?: object["lagged"] = value.jsonValue()
+        case .batch(let value)?: object["batch"] = value.jsonValue()
         case nil: break
         }
+        return .object(object)
+    }
+}
+
+extension EnvelopeBatch {
+    public func jsonValue() -> JSONValue {
+        var object: [String: JSONValue] = [:]
+        if !self.envelopes.isEmpty { object["envelopes"] = .array(self.envelopes.map { $0.jsonValue() }) }
         return .object(object)
     }
 }

@@ -1296,6 +1296,9 @@ public struct SubscribeRequest: ProtoMessage {
     /// Durable subscriber name: its last delivered position is kept and bounds compaction (empty = none).
     public var durableSubscriber: String = ""
 
+    /// Most events per response (0 or 1 = one `envelope` per response): above 1 the server packs events that are ready to send together into one `batch` item, in order; `caught_up` and `lagged` still come alone.
+    public var maxBatch: UInt32 = 0
+
     /// Where to start (unset: a durable subscriber resumes after its stored position, else now).
     public var start: Start? = nil
 
@@ -1316,10 +1319,12 @@ public struct SubscribeRequest: ProtoMessage {
     public init(
         filter: EventFilter? = nil,
         durableSubscriber: String = "",
+        maxBatch: UInt32 = 0,
         start: Start? = nil
     ) {
         self.filter = filter
         self.durableSubscriber = durableSubscriber
+        self.maxBatch = maxBatch
         self.start = start
     }
 }
@@ -1383,6 +1388,8 @@ public struct SubscribeResponse: ProtoMessage {
         case caughtUp(CaughtUp)
         /// Lag notice.
         case lagged(Lagged)
+        /// Consecutive events, oldest first (only to a request with max_batch above 1).
+        case batch(EnvelopeBatch)
     }
 
     /// Creates a message with every field at its default.
@@ -1393,5 +1400,24 @@ public struct SubscribeResponse: ProtoMessage {
         item: Item? = nil
     ) {
         self.item = item
+    }
+}
+
+/// EnvelopeBatch — events sent in one response; never empty.
+public struct EnvelopeBatch: ProtoMessage {
+    /// The message's full protobuf name.
+    public static let protoName = "warren.v1.EnvelopeBatch"
+
+    /// The events, in position order.
+    public var envelopes: [RuntimeEventEnvelope] = []
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    /// Creates a message from its fields; omitted fields keep their defaults.
+    public init(
+        envelopes: [RuntimeEventEnvelope] = []
+    ) {
+        self.envelopes = envelopes
     }
 }

@@ -59,6 +59,7 @@ public enum ProtoRegistry {
         "warren.v1.DoubleValue": DoubleValue.self,
         "warren.v1.EnsureSessionWithExecutorRequest": EnsureSessionWithExecutorRequest.self,
         "warren.v1.EnsureSessionWithExecutorResponse": EnsureSessionWithExecutorResponse.self,
+        "warren.v1.EnvelopeBatch": EnvelopeBatch.self,
         "warren.v1.EpochCursorSnapshot": EpochCursorSnapshot.self,
         "warren.v1.ErrorDetail": ErrorDetail.self,
         "warren.v1.EventFilter": EventFilter.self,

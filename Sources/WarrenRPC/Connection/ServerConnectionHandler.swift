@@ -146,8 +146,10 @@ extension ServerConnectionHandler {
     @discardableResult
     func flush() -> EventLoopFuture<Void>? {
         guard self.writer.hasPending, let context else { return nil }
+        let buffers = self.writer.take()
+        for buffer in buffers.dropLast() { context.write(self.wrapOutboundOut(buffer), promise: nil) }
         let promise = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(self.wrapOutboundOut(self.writer.take()), promise: promise)
+        context.writeAndFlush(self.wrapOutboundOut(buffers[buffers.count - 1]), promise: promise)
         return promise.futureResult
     }
 

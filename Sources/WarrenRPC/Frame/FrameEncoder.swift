@@ -24,6 +24,14 @@ package struct FrameEncoder: MessageToByteEncoder {
     /// - Throws: ``FrameError/frameTooLarge(declared:limit:)`` when the payload exceeds ``maxFrameSize``,
     ///   or the ``FrameError`` of the first header rule `frame` breaks.
     package func write(_ frame: Frame, into buffer: inout ByteBuffer) throws(FrameError) {
+        buffer.reserveCapacity(minimumWritableBytes: FrameHeader.byteCount + frame.payload.readableBytes)
+        try self.writeHeader(of: frame, into: &buffer)
+        buffer.writeImmutableBuffer(frame.payload)
+    }
+
+    /// Appends only `frame`'s header, checked as ``write(_:into:)`` checks it: the caller sends the payload
+    /// right after it.
+    package func writeHeader(of frame: Frame, into buffer: inout ByteBuffer) throws(FrameError) {
         let length = frame.payload.readableBytes
         guard length <= Int(self.maxFrameSize) else {
             throw .frameTooLarge(declared: length, limit: Int(self.maxFrameSize))
@@ -35,9 +43,7 @@ package struct FrameEncoder: MessageToByteEncoder {
             streamID: frame.streamID
         )
         try header.validate(maxFrameSize: self.maxFrameSize)
-        buffer.reserveCapacity(minimumWritableBytes: FrameHeader.byteCount + length)
         header.write(into: &buffer)
-        buffer.writeImmutableBuffer(frame.payload)
     }
 
     /// `MessageToByteEncoder` entry point: ``write(_:into:)``.

@@ -102,6 +102,12 @@ final class LiveSubscriber: Sendable {
         case overflowed
     }
 
+    /// The next buffered envelope if there is one now; nil when the buffer is empty or has overflowed
+    /// (``next()`` reports the overflow).
+    func poll() -> RuntimeEventEnvelope? {
+        state.withLock { state in state.overflowed ? nil : state.buffer.popFirst() }
+    }
+
     /// The next buffered envelope, waiting for one if needed; nil when the task is cancelled.
     func next() async -> Next? {
         while !Task.isCancelled {

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Where a subscription starts.
 public enum SubscriptionStart: Hashable, Sendable {
     /// From the oldest retained event.
@@ -42,7 +44,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
         let subscription: EventSubscription
         private var cursor: UInt64 = 0
         private var started = false
-        private var pending: [SubscriptionItem] = []
+        private var pending: Deque<SubscriptionItem> = []
         private var live: (subscriber: LiveSubscriber, id: UInt64)?
         private var announcedCaughtUp = false
 
@@ -53,7 +55,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
         public mutating func next() async throws -> SubscriptionItem? {
             if !started { try await begin() }
             while true {
-                if !pending.isEmpty { return pending.removeFirst() }
+                if let item = pending.popFirst() { return item }
                 if Task.isCancelled {
                     detach()
                     return nil
@@ -74,6 +76,29 @@ public struct EventSubscription: AsyncSequence, Sendable {
                     try await catchUp()
                 }
             }
+        }
+
+        /// The next item, then up to `limit - 1` more that are ready without waiting, in order; nil at the end.
+        ///
+        /// What is ready: items of the log page already read, and events already in the live buffer. A
+        /// caller sending each batch in one message pays its per-message costs once per batch.
+        public mutating func next(batchingUpTo limit: Int) async throws -> [SubscriptionItem]? {
+            guard let first = try await next() else { return nil }
+            var items = [first]
+            while items.count < limit, let item = takeReady() { items.append(item) }
+            return items
+        }
+
+        /// An item available now, without reading the log or waiting for the bus.
+        private mutating func takeReady() -> SubscriptionItem? {
+            if let item = pending.popFirst() { return item }
+            guard let live, !Task.isCancelled else { return nil }
+            while let envelope = live.subscriber.poll() {
+                guard envelope.position > cursor else { continue }
+                cursor = envelope.position
+                return .event(envelope)
+            }
+            return nil
         }
 
         private mutating func begin() async throws {

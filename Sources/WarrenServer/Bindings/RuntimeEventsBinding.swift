@@ -8,6 +8,9 @@ import WarrenRuntime
 /// fills only its bounded live buffer; past it the subscription reads the log instead, and past the log's
 /// retention it is told `Lagged` (SPEC §4.1). Server memory per subscriber stays bounded either way.
 struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
+    /// The most events in one `batch` item, whatever `max_batch` asks for.
+    static let maxBatch: UInt32 = 1_024
+
     let server: WarrenServer
 
     func subscribe(
@@ -19,16 +22,15 @@ struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
         let durable = request.durableSubscriber.isEmpty ? nil : request.durableSubscriber
         let start = try self.start(request.start, durable: durable)
         let subscription = self.server.adapter.subscribe(filter: filter, start: start)
+        let batching = request.maxBatch > 1
+        let limit = batching ? Int(min(request.maxBatch, Self.maxBatch)) : 1
         try await self.server.counters.subscriber {
             var progress = DurableProgress(name: durable)
             do {
-                for try await item in subscription {
-                    if case .event(let envelope) = item {
-                        try await responses.write(encoded: try self.server.encodedEvents.response(for: envelope))
-                    } else {
-                        try await responses.write(SubscribeResponse(item))
-                    }
-                    if progress.saw(item) { try await progress.save(to: self.server.durableSubscribers) }
+                var items = subscription.makeAsyncIterator()
+                while let ready = try await items.next(batchingUpTo: limit) {
+                    try await self.send(ready, batching: batching, to: responses)
+                    if progress.saw(ready) { try await progress.save(to: self.server.durableSubscribers) }
                 }
             } catch {
                 try? await progress.save(to: self.server.durableSubscribers)
@@ -36,6 +38,31 @@ struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
             }
             try await progress.save(to: self.server.durableSubscribers)
         }
+    }
+
+    /// Sends `items` in order: events alone, or consecutive events packed into `batch` items; markers alone.
+    private func send(
+        _ items: [SubscriptionItem],
+        batching: Bool,
+        to responses: RPCResponseWriter<SubscribeResponse>
+    ) async throws {
+        var batch = EventBatchEncoder(expectedEvents: items.count)
+        for item in items {
+            guard case .event(let envelope) = item else {
+                if !batch.isEmpty { try await responses.write(encoded: batch.take()) }
+                try await responses.write(SubscribeResponse(item))
+                continue
+            }
+            guard batching else {
+                try await responses.write(encoded: try self.server.encodedEvents.response(for: envelope))
+                continue
+            }
+            if try !self.server.encodedEvents.add(envelope, to: &batch) {
+                try await responses.write(encoded: batch.take())
+                _ = try self.server.encodedEvents.add(envelope, to: &batch)  // an empty batch takes any event
+            }
+        }
+        if !batch.isEmpty { try await responses.write(encoded: batch.take()) }
     }
 
     private func start(_ start: SubscribeRequest.Start?, durable: String?) throws(RPCError) -> SubscriptionStart {
@@ -91,6 +118,13 @@ struct DurableProgress {
         self.unsaved += 1
         if case .caughtUp = item { return true }
         return self.unsaved >= Self.saveInterval
+    }
+
+    /// Notes delivered items in order; true when it is time to save.
+    mutating func saw(_ items: [SubscriptionItem]) -> Bool {
+        var due = false
+        for item in items where self.saw(item) { due = true }
+        return due
     }
 
     /// Saves the position reached, if anything is unsaved.

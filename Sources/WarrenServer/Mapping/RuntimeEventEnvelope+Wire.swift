@@ -187,14 +187,23 @@ extension SubscribeResponse {
     }
 }
 
-extension SubscriptionItem {
-    /// Reads one subscription item.
+extension [SubscriptionItem] {
+    /// Reads the items of one response: its marker or event, or the events of its batch in order.
     package init(wire: SubscribeResponse, field: String) throws(RPCError) {
         switch try requireOneof(wire.item, field) {
         case .envelope(let envelope):
-            self = .event(try WarrenRuntime.RuntimeEventEnvelope(wire: envelope, field: "\(field).envelope"))
-        case .caughtUp(let marker): self = .caughtUp(position: marker.position)
-        case .lagged(let lagged): self = .lagged(from: lagged.fromPosition, to: lagged.toPosition)
+            self = [.event(try WarrenRuntime.RuntimeEventEnvelope(wire: envelope, field: "\(field).envelope"))]
+        case .batch(let batch):
+            guard !batch.envelopes.isEmpty else {
+                throw RPCError(.invalidArgument, "\(field).batch: a batch carries at least one envelope")
+            }
+            self = []
+            for (index, envelope) in batch.envelopes.enumerated() {
+                let path = "\(field).batch.envelopes[\(index)]"
+                self.append(.event(try WarrenRuntime.RuntimeEventEnvelope(wire: envelope, field: path)))
+            }
+        case .caughtUp(let marker): self = [.caughtUp(position: marker.position)]
+        case .lagged(let lagged): self = [.lagged(from: lagged.fromPosition, to: lagged.toPosition)]
         }
     }
 }

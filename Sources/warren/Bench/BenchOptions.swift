@@ -47,6 +47,14 @@ struct BenchOptions: ParsableArguments {
     )
     var producer: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Most events per Subscribe response the subscribers ask for (max_batch, 1 to 1024).",
+            discussion: "Default 1: one event per response. Above 1 the server packs the events ready to send together."
+        )
+    )
+    var maxBatch: Int = 1
+
     /// The checked plan; `callTimeout` comes from `--timeout`.
     func plan(callTimeout: Double?) throws(BenchPlanError) -> BenchPlan {
         if self.duration != nil, self.requests != nil {
@@ -80,6 +88,7 @@ struct BenchOptions: ParsableArguments {
             subscribers: self.subscribers ?? (mix == .subscribe ? 8 : 0),
             subscriberConnections: self.subscriberConnections,
             producer: producer,
+            maxBatch: self.maxBatch,
             callTimeout: try callTimeout.map { seconds throws(BenchPlanError) in try Self.seconds(seconds, "--timeout")
             }
         )

@@ -7,6 +7,7 @@ enum EventText {
         if json { return item.jsonValue().jsonText }
         switch item.item {
         case .envelope(let envelope): return Self.event(envelope)
+        case .batch(let batch): return batch.envelopes.map(Self.event).joined(separator: "\n")
         case .caughtUp(let marker): return "-- caught up at position \(marker.position); following live events --"
         case .lagged(let lagged): return "-- lagged: events \(lagged.fromPosition)...\(lagged.toPosition) are gone --"
         case nil: return nil

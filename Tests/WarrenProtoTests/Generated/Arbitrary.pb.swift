@@ -653,6 +653,16 @@ extension EnsureSessionWithExecutorResponse: ArbitraryMessage {
     }
 }
 
+extension EnvelopeBatch: ArbitraryMessage {
+    static let oneofChoiceCount = 1
+
+    static func arbitrary(_ g: inout ValueGenerator, oneofChoice: Int?) -> Self {
+        var m = Self()
+        m.envelopes = g.array { g in RuntimeEventEnvelope.arbitrary(&g, oneofChoice: nil) }
+        return m
+    }
+}
+
 extension EpochCursorSnapshot: ArbitraryMessage {
     static let oneofChoiceCount = 1
 
@@ -3082,6 +3092,7 @@ extension SubscribeRequest: ArbitraryMessage {
         var m = Self()
         m.filter = g.optional { g in EventFilter.arbitrary(&g, oneofChoice: nil) }
         m.durableSubscriber = g.string()
+        m.maxBatch = g.uint32()
         switch g.choice(among: 4, forced: oneofChoice) {
         case 1: m.start = .beginning(SubscribeFromBeginning.arbitrary(&g, oneofChoice: nil))
         case 2: m.start = .afterPosition(g.uint64())
@@ -3093,14 +3104,15 @@ extension SubscribeRequest: ArbitraryMessage {
 }
 
 extension SubscribeResponse: ArbitraryMessage {
-    static let oneofChoiceCount = 4
+    static let oneofChoiceCount = 5
 
     static func arbitrary(_ g: inout ValueGenerator, oneofChoice: Int?) -> Self {
         var m = Self()
-        switch g.choice(among: 4, forced: oneofChoice) {
+        switch g.choice(among: 5, forced: oneofChoice) {
         case 1: m.item = .envelope(RuntimeEventEnvelope.arbitrary(&g, oneofChoice: nil))
         case 2: m.item = .caughtUp(CaughtUp.arbitrary(&g, oneofChoice: nil))
         case 3: m.item = .lagged(Lagged.arbitrary(&g, oneofChoice: nil))
+        case 4: m.item = .batch(EnvelopeBatch.arbitrary(&g, oneofChoice: nil))
         default: m.item = nil
         }
         return m
@@ -3262,6 +3274,7 @@ let allArbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     DoubleValue.self,
     EnsureSessionWithExecutorRequest.self,
     EnsureSessionWithExecutorResponse.self,
+    EnvelopeBatch.self,
     EpochCursorSnapshot.self,
     ErrorDetail.self,
     EventFilter.self,

@@ -74,6 +74,30 @@ struct EventStreamTests {
         }
     }
 
+    @Test("batches: the next item, then what is ready without waiting, in order and at most the limit")
+    func batches() async throws {
+        let adapter = RuntimeSessionAdapter.ephemeral()
+        let session = SessionID.make()
+        _ = try await adapter.registerSession(session)
+        var items = adapter.subscribe(start: .now).makeAsyncIterator()
+        guard case .caughtUp(let head)? = try await items.next(batchingUpTo: 100)?.first else {
+            Issue.record("a subscription from now starts with CaughtUp")
+            return
+        }
+        for index in 0..<5 { _ = try await adapter.acceptInput(session, prompt("b\(index)")) }
+        // Every event of the five admissions is in the live buffer now: one batch takes them all.
+        let all = try #require(try await items.next(batchingUpTo: 100))
+        let positions = Self.events(all).map(\.position)
+        #expect(all.count == positions.count && positions.count >= 10)
+        #expect(positions == Array(head + 1...head + UInt64(positions.count)))
+        _ = try await adapter.acceptInput(session, prompt("more"))
+        let limited = try #require(try await items.next(batchingUpTo: 1))
+        #expect(limited.count == 1)
+        let rest = try #require(try await items.next(batchingUpTo: 100))
+        #expect(Self.events(limited + rest).map(\.position).first == positions.last! + 1)
+        #expect(Self.events(limited + rest).count >= 2)
+    }
+
     @Test("a subscriber after a position starts right after it; one from now sees only new events")
     func subscribeFromPositionAndNow() async throws {
         let adapter = RuntimeSessionAdapter.ephemeral()

@@ -140,9 +140,31 @@ struct EventAndCommsMappingTests {
         )
         for item in [SubscriptionItem.event(envelope), .caughtUp(position: 9), .lagged(from: 2, to: 5)] {
             #expect(
-                try roundTrip(item, SubscribeResponse.init) { try SubscriptionItem(wire: $0, field: "item") } == item
+                try roundTrip([item], { SubscribeResponse($0[0]) }) { try [SubscriptionItem](wire: $0, field: "item") }
+                    == [item]
             )
         }
+    }
+
+    @Test("a batch reads as its events in order; an empty one is refused by name")
+    func batches() throws {
+        let envelopes = (1...3).map { position in
+            WarrenRuntime.RuntimeEventEnvelope(
+                position: position,
+                sequence: position,
+                eventID: Fixture.eventID,
+                timestamp: Fixture.time,
+                runtimeID: RuntimeID("r"),
+                event: .runtimeCreated
+            )
+        }
+        let wire = envelopes.map(WarrenProto.RuntimeEventEnvelope.init)
+        let batch = SubscribeResponse(item: .batch(EnvelopeBatch(envelopes: wire)))
+        #expect(try [SubscriptionItem](wire: batch, field: "item") == envelopes.map(SubscriptionItem.event))
+        let empty = invalidArgument { () throws(RPCError) in
+            _ = try [SubscriptionItem](wire: SubscribeResponse(item: .batch(EnvelopeBatch())), field: "item")
+        }
+        #expect(empty?.message == "item.batch: a batch carries at least one envelope")
     }
 
     @Test("a published event keeps only what the publisher chooses")

@@ -1813,6 +1813,51 @@ void   warren__v1__subscribe_response__free_unpacked
   assert(message->base.descriptor == &warren__v1__subscribe_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   warren__v1__envelope_batch__init
+                     (Warren__V1__EnvelopeBatch         *message)
+{
+  static const Warren__V1__EnvelopeBatch init_value = WARREN__V1__ENVELOPE_BATCH__INIT;
+  *message = init_value;
+}
+size_t warren__v1__envelope_batch__get_packed_size
+                     (const Warren__V1__EnvelopeBatch *message)
+{
+  assert(message->base.descriptor == &warren__v1__envelope_batch__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t warren__v1__envelope_batch__pack
+                     (const Warren__V1__EnvelopeBatch *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &warren__v1__envelope_batch__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t warren__v1__envelope_batch__pack_to_buffer
+                     (const Warren__V1__EnvelopeBatch *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &warren__v1__envelope_batch__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Warren__V1__EnvelopeBatch *
+       warren__v1__envelope_batch__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Warren__V1__EnvelopeBatch *)
+     protobuf_c_message_unpack (&warren__v1__envelope_batch__descriptor,
+                                allocator, len, data);
+}
+void   warren__v1__envelope_batch__free_unpacked
+                     (Warren__V1__EnvelopeBatch *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &warren__v1__envelope_batch__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor warren__v1__input_accepted_event__field_descriptors[2] =
 {
   {
@@ -4323,7 +4368,7 @@ const ProtobufCMessageDescriptor warren__v1__subscribe_from_now__descriptor =
   (ProtobufCMessageInit) warren__v1__subscribe_from_now__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor warren__v1__subscribe_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor warren__v1__subscribe_request__field_descriptors[6] =
 {
   {
     "filter",
@@ -4385,18 +4430,31 @@ static const ProtobufCFieldDescriptor warren__v1__subscribe_request__field_descr
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "max_batch",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Warren__V1__SubscribeRequest, max_batch),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned warren__v1__subscribe_request__field_indices_by_name[] = {
   3,   /* field[3] = after_position */
   2,   /* field[2] = beginning */
   1,   /* field[1] = durable_subscriber */
   0,   /* field[0] = filter */
+  5,   /* field[5] = max_batch */
   4,   /* field[4] = now */
 };
 static const ProtobufCIntRange warren__v1__subscribe_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor warren__v1__subscribe_request__descriptor =
 {
@@ -4406,7 +4464,7 @@ const ProtobufCMessageDescriptor warren__v1__subscribe_request__descriptor =
   "Warren__V1__SubscribeRequest",
   "warren.v1",
   sizeof(Warren__V1__SubscribeRequest),
-  5,
+  6,
   warren__v1__subscribe_request__field_descriptors,
   warren__v1__subscribe_request__field_indices_by_name,
   1,  warren__v1__subscribe_request__number_ranges,
@@ -4502,7 +4560,7 @@ const ProtobufCMessageDescriptor warren__v1__lagged__descriptor =
   (ProtobufCMessageInit) warren__v1__lagged__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor warren__v1__subscribe_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor warren__v1__subscribe_response__field_descriptors[4] =
 {
   {
     "envelope",
@@ -4540,8 +4598,21 @@ static const ProtobufCFieldDescriptor warren__v1__subscribe_response__field_desc
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "batch",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Warren__V1__SubscribeResponse, item_case),
+    offsetof(Warren__V1__SubscribeResponse, batch),
+    &warren__v1__envelope_batch__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned warren__v1__subscribe_response__field_indices_by_name[] = {
+  3,   /* field[3] = batch */
   1,   /* field[1] = caught_up */
   0,   /* field[0] = envelope */
   2,   /* field[2] = lagged */
@@ -4549,7 +4620,7 @@ static const unsigned warren__v1__subscribe_response__field_indices_by_name[] = 
 static const ProtobufCIntRange warren__v1__subscribe_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor warren__v1__subscribe_response__descriptor =
 {
@@ -4559,11 +4630,49 @@ const ProtobufCMessageDescriptor warren__v1__subscribe_response__descriptor =
   "Warren__V1__SubscribeResponse",
   "warren.v1",
   sizeof(Warren__V1__SubscribeResponse),
-  3,
+  4,
   warren__v1__subscribe_response__field_descriptors,
   warren__v1__subscribe_response__field_indices_by_name,
   1,  warren__v1__subscribe_response__number_ranges,
   (ProtobufCMessageInit) warren__v1__subscribe_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor warren__v1__envelope_batch__field_descriptors[1] =
+{
+  {
+    "envelopes",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Warren__V1__EnvelopeBatch, n_envelopes),
+    offsetof(Warren__V1__EnvelopeBatch, envelopes),
+    &warren__v1__runtime_event_envelope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned warren__v1__envelope_batch__field_indices_by_name[] = {
+  0,   /* field[0] = envelopes */
+};
+static const ProtobufCIntRange warren__v1__envelope_batch__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor warren__v1__envelope_batch__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "warren.v1.EnvelopeBatch",
+  "EnvelopeBatch",
+  "Warren__V1__EnvelopeBatch",
+  "warren.v1",
+  sizeof(Warren__V1__EnvelopeBatch),
+  1,
+  warren__v1__envelope_batch__field_descriptors,
+  warren__v1__envelope_batch__field_indices_by_name,
+  1,  warren__v1__envelope_batch__number_ranges,
+  (ProtobufCMessageInit) warren__v1__envelope_batch__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCEnumValue warren__v1__runtime_event_category__enum_values_by_number[10] =

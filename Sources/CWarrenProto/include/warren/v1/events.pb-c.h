@@ -61,6 +61,7 @@ typedef struct Warren__V1__SubscribeRequest Warren__V1__SubscribeRequest;
 typedef struct Warren__V1__CaughtUp Warren__V1__CaughtUp;
 typedef struct Warren__V1__Lagged Warren__V1__Lagged;
 typedef struct Warren__V1__SubscribeResponse Warren__V1__SubscribeResponse;
+typedef struct Warren__V1__EnvelopeBatch Warren__V1__EnvelopeBatch;
 
 
 /* --- enums --- */
@@ -1242,6 +1243,11 @@ struct  Warren__V1__SubscribeRequest
    * Durable subscriber name: its last delivered position is kept and bounds compaction (empty = none).
    */
   char *durable_subscriber;
+  /*
+   * Most events per response (0 or 1 = one `envelope` per response): above 1 the server packs events that
+   * are ready to send together into one `batch` item, in order; `caught_up` and `lagged` still come alone.
+   */
+  uint32_t max_batch;
   Warren__V1__SubscribeRequest__StartCase start_case;
   union {
     /*
@@ -1260,7 +1266,7 @@ struct  Warren__V1__SubscribeRequest
 };
 #define WARREN__V1__SUBSCRIBE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&warren__v1__subscribe_request__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string, WARREN__V1__SUBSCRIBE_REQUEST__START__NOT_SET, {0} }
+    , NULL, (char *)protobuf_c_empty_string, 0, WARREN__V1__SUBSCRIBE_REQUEST__START__NOT_SET, {0} }
 
 
 /*
@@ -1303,7 +1309,8 @@ typedef enum {
   WARREN__V1__SUBSCRIBE_RESPONSE__ITEM__NOT_SET = 0,
   WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_ENVELOPE = 1,
   WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_CAUGHT_UP = 2,
-  WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_LAGGED = 3
+  WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_LAGGED = 3,
+  WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_BATCH = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(WARREN__V1__SUBSCRIBE_RESPONSE__ITEM__CASE)
 } Warren__V1__SubscribeResponse__ItemCase;
 
@@ -1327,11 +1334,32 @@ struct  Warren__V1__SubscribeResponse
      * Lag notice.
      */
     Warren__V1__Lagged *lagged;
+    /*
+     * Consecutive events, oldest first (only to a request with max_batch above 1).
+     */
+    Warren__V1__EnvelopeBatch *batch;
   };
 };
 #define WARREN__V1__SUBSCRIBE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&warren__v1__subscribe_response__descriptor) \
     , WARREN__V1__SUBSCRIBE_RESPONSE__ITEM__NOT_SET, {0} }
+
+
+/*
+ * EnvelopeBatch — events sent in one response; never empty.
+ */
+struct  Warren__V1__EnvelopeBatch
+{
+  ProtobufCMessage base;
+  /*
+   * The events, in position order.
+   */
+  size_t n_envelopes;
+  Warren__V1__RuntimeEventEnvelope **envelopes;
+};
+#define WARREN__V1__ENVELOPE_BATCH__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&warren__v1__envelope_batch__descriptor) \
+    , 0,NULL }
 
 
 /* Warren__V1__InputAcceptedEvent methods */
@@ -2097,6 +2125,25 @@ Warren__V1__SubscribeResponse *
 void   warren__v1__subscribe_response__free_unpacked
                      (Warren__V1__SubscribeResponse *message,
                       ProtobufCAllocator *allocator);
+/* Warren__V1__EnvelopeBatch methods */
+void   warren__v1__envelope_batch__init
+                     (Warren__V1__EnvelopeBatch         *message);
+size_t warren__v1__envelope_batch__get_packed_size
+                     (const Warren__V1__EnvelopeBatch   *message);
+size_t warren__v1__envelope_batch__pack
+                     (const Warren__V1__EnvelopeBatch   *message,
+                      uint8_t             *out);
+size_t warren__v1__envelope_batch__pack_to_buffer
+                     (const Warren__V1__EnvelopeBatch   *message,
+                      ProtobufCBuffer     *buffer);
+Warren__V1__EnvelopeBatch *
+       warren__v1__envelope_batch__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   warren__v1__envelope_batch__free_unpacked
+                     (Warren__V1__EnvelopeBatch *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Warren__V1__InputAcceptedEvent_Closure)
@@ -2222,6 +2269,9 @@ typedef void (*Warren__V1__Lagged_Closure)
 typedef void (*Warren__V1__SubscribeResponse_Closure)
                  (const Warren__V1__SubscribeResponse *message,
                   void *closure_data);
+typedef void (*Warren__V1__EnvelopeBatch_Closure)
+                 (const Warren__V1__EnvelopeBatch *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -2271,6 +2321,7 @@ extern const ProtobufCMessageDescriptor warren__v1__subscribe_request__descripto
 extern const ProtobufCMessageDescriptor warren__v1__caught_up__descriptor;
 extern const ProtobufCMessageDescriptor warren__v1__lagged__descriptor;
 extern const ProtobufCMessageDescriptor warren__v1__subscribe_response__descriptor;
+extern const ProtobufCMessageDescriptor warren__v1__envelope_batch__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -77,6 +77,12 @@ class CommsDrainChangedEvent(_message.Message):
     to_phase: _comms_pb2.CommsDrainPhase
     def __init__(self, from_phase: _Optional[_Union[_comms_pb2.CommsDrainPhase, str]] = ..., to_phase: _Optional[_Union[_comms_pb2.CommsDrainPhase, str]] = ..., mode: _Optional[_Union[_comms_pb2.CommsDrainMode, str]] = ..., exit_reason: _Optional[_Union[_comms_pb2.DrainExitReason, str]] = ...) -> None: ...
 
+class EnvelopeBatch(_message.Message):
+    __slots__ = ["envelopes"]
+    ENVELOPES_FIELD_NUMBER: _ClassVar[int]
+    envelopes: _containers.RepeatedCompositeFieldContainer[RuntimeEventEnvelope]
+    def __init__(self, envelopes: _Optional[_Iterable[_Union[RuntimeEventEnvelope, _Mapping]]] = ...) -> None: ...
+
 class EventFilter(_message.Message):
     __slots__ = ["categories", "kinds", "runtime_ids"]
     CATEGORIES_FIELD_NUMBER: _ClassVar[int]
@@ -461,28 +467,32 @@ class SubscribeFromNow(_message.Message):
     def __init__(self) -> None: ...
 
 class SubscribeRequest(_message.Message):
-    __slots__ = ["after_position", "beginning", "durable_subscriber", "filter", "now"]
+    __slots__ = ["after_position", "beginning", "durable_subscriber", "filter", "max_batch", "now"]
     AFTER_POSITION_FIELD_NUMBER: _ClassVar[int]
     BEGINNING_FIELD_NUMBER: _ClassVar[int]
     DURABLE_SUBSCRIBER_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_BATCH_FIELD_NUMBER: _ClassVar[int]
     NOW_FIELD_NUMBER: _ClassVar[int]
     after_position: int
     beginning: SubscribeFromBeginning
     durable_subscriber: str
     filter: EventFilter
+    max_batch: int
     now: SubscribeFromNow
-    def __init__(self, filter: _Optional[_Union[EventFilter, _Mapping]] = ..., durable_subscriber: _Optional[str] = ..., beginning: _Optional[_Union[SubscribeFromBeginning, _Mapping]] = ..., after_position: _Optional[int] = ..., now: _Optional[_Union[SubscribeFromNow, _Mapping]] = ...) -> None: ...
+    def __init__(self, filter: _Optional[_Union[EventFilter, _Mapping]] = ..., durable_subscriber: _Optional[str] = ..., beginning: _Optional[_Union[SubscribeFromBeginning, _Mapping]] = ..., after_position: _Optional[int] = ..., now: _Optional[_Union[SubscribeFromNow, _Mapping]] = ..., max_batch: _Optional[int] = ...) -> None: ...
 
 class SubscribeResponse(_message.Message):
-    __slots__ = ["caught_up", "envelope", "lagged"]
+    __slots__ = ["batch", "caught_up", "envelope", "lagged"]
+    BATCH_FIELD_NUMBER: _ClassVar[int]
     CAUGHT_UP_FIELD_NUMBER: _ClassVar[int]
     ENVELOPE_FIELD_NUMBER: _ClassVar[int]
     LAGGED_FIELD_NUMBER: _ClassVar[int]
+    batch: EnvelopeBatch
     caught_up: CaughtUp
     envelope: RuntimeEventEnvelope
     lagged: Lagged
-    def __init__(self, envelope: _Optional[_Union[RuntimeEventEnvelope, _Mapping]] = ..., caught_up: _Optional[_Union[CaughtUp, _Mapping]] = ..., lagged: _Optional[_Union[Lagged, _Mapping]] = ...) -> None: ...
+    def __init__(self, envelope: _Optional[_Union[RuntimeEventEnvelope, _Mapping]] = ..., caught_up: _Optional[_Union[CaughtUp, _Mapping]] = ..., lagged: _Optional[_Union[Lagged, _Mapping]] = ..., batch: _Optional[_Union[EnvelopeBatch, _Mapping]] = ...) -> None: ...
 
 class RuntimeEventCategory(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []
