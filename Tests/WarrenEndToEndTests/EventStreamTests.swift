@@ -13,23 +13,7 @@ struct EventStreamTests {
         try await withLiveServer { server in
             let load = try await IngestLoad(server: server, sessions: 3)
             try await load.run(perSession: 10)
-            let items = try await withThrowingTaskGroup(of: [SubscribeResponse].self) { group in
-                group.addTask {
-                    try await Subscriber.collect(
-                        server,
-                        start: .beginning(SubscribeFromBeginning()),
-                        until: load.sentinelCode
-                    )
-                }
-                group.addTask {
-                    try await load.run(perSession: 30)
-                    try await load.publishSentinel()
-                    return []
-                }
-                var collected: [SubscribeResponse] = []
-                for try await items in group { collected += items }
-                return collected
-            }
+            let items = try await Subscriber.collectFromBeginning(server, during: load, perSession: 30)
             let envelopes = StreamCheck.envelopes(items)
             StreamCheck.expectContiguous(envelopes, from: 1)
             StreamCheck.expectSequencesIncrease(envelopes)
@@ -43,24 +27,7 @@ struct EventStreamTests {
         try await withLiveServer { server in
             let load = try await IngestLoad(server: server, sessions: 3)
             try await load.run(perSession: 10)
-            let items = try await withThrowingTaskGroup(of: [SubscribeResponse].self) { group in
-                group.addTask {
-                    try await Subscriber.collect(
-                        server,
-                        start: .beginning(SubscribeFromBeginning()),
-                        maxBatch: 16,
-                        until: load.sentinelCode
-                    )
-                }
-                group.addTask {
-                    try await load.run(perSession: 10)
-                    try await load.publishSentinel()
-                    return []
-                }
-                var collected: [SubscribeResponse] = []
-                for try await items in group { collected += items }
-                return collected
-            }
+            let items = try await Subscriber.collectFromBeginning(server, during: load, perSession: 10, maxBatch: 16)
             let envelopes = StreamCheck.envelopes(items)
             StreamCheck.expectContiguous(envelopes, from: 1)
             #expect(Array(try await EventLog.replay(server).prefix(envelopes.count)) == envelopes)
@@ -234,6 +201,34 @@ enum Subscriber {
                 if sawSentinel, caughtUp { break }
             }
             return items
+        }
+    }
+
+    /// Every item from the beginning while `load` ingests `perSession` more prompts into each session and then
+    /// publishes its sentinel.
+    static func collectFromBeginning(
+        _ server: LiveServer,
+        during load: IngestLoad,
+        perSession: Int,
+        maxBatch: UInt32 = 0
+    ) async throws -> [SubscribeResponse] {
+        try await withThrowingTaskGroup(of: [SubscribeResponse].self) { group in
+            group.addTask {
+                try await Self.collect(
+                    server,
+                    start: .beginning(SubscribeFromBeginning()),
+                    maxBatch: maxBatch,
+                    until: load.sentinelCode
+                )
+            }
+            group.addTask {
+                try await load.run(perSession: perSession)
+                try await load.publishSentinel()
+                return []
+            }
+            var collected: [SubscribeResponse] = []
+            for try await items in group { collected += items }
+            return collected
         }
     }
 
