@@ -29,6 +29,21 @@ static void keep_message(call_outcome *outcome, ProtobufCMessage *message) {
     outcome->view.messages[outcome->view.count++] = message;
 }
 
+/** The events of one Subscribe item: its envelope, or the envelopes of its batch; sets `count`. */
+static Warren__V1__RuntimeEventEnvelope *const *item_envelopes(const Warren__V1__SubscribeResponse *item, size_t *count) {
+    switch (item->item_case) {
+    case WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_ENVELOPE:
+        *count = 1;
+        return &item->envelope;
+    case WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_BATCH:
+        *count = item->batch->n_envelopes;
+        return item->batch->envelopes;
+    default:
+        *count = 0;
+        return NULL;
+    }
+}
+
 /**
  * Reads a Subscribe stream until `wanted` envelopes arrived (caught_up items are kept in the view, a
  * lagged item fails), then cancels it. Returns false with `why` when the stream ends first.
@@ -48,7 +63,9 @@ static bool read_events(warren_stream *stream, int wanted, call_outcome *outcome
             snprintf(why, WHY_SIZE, "lagged after %d events", envelopes);
             return false;
         }
-        envelopes += item->item_case == WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_ENVELOPE;
+        size_t count = 0;
+        (void)item_envelopes(item, &count);
+        envelopes += (int)count;
     }
     warren_stream_cancel(stream);
     warren_status_clear(&outcome->status);
@@ -86,15 +103,18 @@ static bool check_events(const call_outcome *outcome, const cJSON *events, char 
     int index = 0;
     for (size_t i = 0; i < outcome->view.count && expected != NULL; i++) {
         const Warren__V1__SubscribeResponse *item = (const Warren__V1__SubscribeResponse *)outcome->view.messages[i];
-        if (item->item_case != WARREN__V1__SUBSCRIBE_RESPONSE__ITEM_ENVELOPE) continue;
-        const char *kind = warren_event_kind(item->envelope);
-        if (!cJSON_IsString(expected) || strcmp(kind, expected->valuestring) != 0) {
-            snprintf(why, WHY_SIZE, "event %d is %s, expected %s", index, kind,
-                     cJSON_IsString(expected) ? expected->valuestring : "?");
-            return false;
+        size_t count = 0;
+        Warren__V1__RuntimeEventEnvelope *const *envelopes = item_envelopes(item, &count);
+        for (size_t e = 0; e < count && expected != NULL; e++) {
+            const char *kind = warren_event_kind(envelopes[e]);
+            if (!cJSON_IsString(expected) || strcmp(kind, expected->valuestring) != 0) {
+                snprintf(why, WHY_SIZE, "event %d is %s, expected %s", index, kind,
+                         cJSON_IsString(expected) ? expected->valuestring : "?");
+                return false;
+            }
+            expected = expected->next;
+            index++;
         }
-        expected = expected->next;
-        index++;
     }
     return true;
 }

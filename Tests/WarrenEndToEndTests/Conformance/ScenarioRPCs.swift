@@ -117,7 +117,11 @@ enum ScenarioRPCs {
             } else if try request.message("beginning", { _ in SubscribeFromBeginning() }) != nil {
                 start = .beginning(SubscribeFromBeginning())
             }
-            return SubscribeRequest(filter: filter, start: start)
+            let maxBatch = try request.uint64("max_batch")
+            guard let maxBatch = UInt32(exactly: maxBatch) else {
+                throw ScenarioFailure("request.max_batch \(maxBatch) does not fit uint32")
+            }
+            return SubscribeRequest(filter: filter, maxBatch: maxBatch, start: start)
         },
     ]
 
@@ -205,11 +209,11 @@ enum ScenarioRPCs {
                         let item = message.jsonValue()
                         received.append(item)
                         guard let events else { continue }
-                        if case .object(let members) = item {
-                            if members["lagged"] != nil { throw ScenarioFailure("lagged: events were skipped") }
-                            if members["envelope"] != nil { envelopes += 1 }
+                        if case .object(let members) = item, members["lagged"] != nil {
+                            throw ScenarioFailure("lagged: events were skipped")
                         }
-                        if envelopes == events { return }
+                        envelopes += ScenarioChecks.envelopes(item).count
+                        if envelopes >= events { return }
                     }
                     if let events { throw ScenarioFailure("the stream ended after \(envelopes) of \(events) events") }
                 }

@@ -161,9 +161,7 @@ func readStream(stream *warren.Stream, responseType protoreflect.MessageDescript
 			if item.GetLagged() != nil {
 				return result, fmt.Errorf("lagged after %d events", envelopes)
 			}
-			if item.GetEnvelope() != nil {
-				envelopes++
-			}
+			envelopes += len(itemEnvelopes(item))
 		}
 	}
 	return result, nil
@@ -227,16 +225,25 @@ func checkEvents(expected []string, v view) error {
 		if !ok {
 			return fmt.Errorf("events are checked on RuntimeEvents/Subscribe only")
 		}
-		envelope := item.GetEnvelope()
-		if envelope == nil || index >= len(expected) {
-			continue
+		for _, envelope := range itemEnvelopes(item) {
+			if index >= len(expected) {
+				break
+			}
+			if kind := eventKind(envelope); kind != expected[index] {
+				return fmt.Errorf("event %d is %s, expected %s", index, kind, expected[index])
+			}
+			index++
 		}
-		if kind := eventKind(envelope); kind != expected[index] {
-			return fmt.Errorf("event %d is %s, expected %s", index, kind, expected[index])
-		}
-		index++
 	}
 	return nil
+}
+
+// itemEnvelopes is the events of one Subscribe item: its envelope, or the envelopes of its batch.
+func itemEnvelopes(item *warrenpb.SubscribeResponse) []*warrenpb.RuntimeEventEnvelope {
+	if envelope := item.GetEnvelope(); envelope != nil {
+		return []*warrenpb.RuntimeEventEnvelope{envelope}
+	}
+	return item.GetBatch().GetEnvelopes()
 }
 
 // eventKind is the name of the member set in an envelope's RuntimeEvent, e.g. "input_accepted".

@@ -107,10 +107,9 @@ def _call(client: Client, method, request: Message, timeout: float, metadata, ev
             if kind == "lagged":
                 lagged = item.lagged
                 raise ScenarioError(f"lagged: events {lagged.from_position}-{lagged.to_position} were skipped")
-            if kind == "envelope":
-                envelopes += 1
-                if envelopes == len(events):
-                    break
+            envelopes += len(_envelopes(item))
+            if envelopes >= len(events):
+                break
         else:
             if events is not None:
                 raise ScenarioError(f"the stream ended after {envelopes} of {len(events)} events")
@@ -121,8 +120,19 @@ def _call(client: Client, method, request: Message, timeout: float, metadata, ev
     return "OK", None, view
 
 
+def _envelopes(item) -> list:
+    """The events of one Subscribe item: its envelope, or the envelopes of its batch."""
+    kind = item.WhichOneof("item")
+    if kind == "envelope":
+        return [item.envelope]
+    if kind == "batch":
+        return list(item.batch.envelopes)
+    return []
+
+
 def _check_events(view, expected: List[str]) -> None:
-    kinds = [m.envelope.event.WhichOneof("event") for m in view["messages"] if m.WhichOneof("item") == "envelope"]
+    envelopes = [envelope for message in view["messages"] for envelope in _envelopes(message)]
+    kinds = [envelope.event.WhichOneof("event") for envelope in envelopes[: len(expected)]]
     if kinds != expected:
         raise ScenarioError(f"events {kinds}, expected {expected}")
 
