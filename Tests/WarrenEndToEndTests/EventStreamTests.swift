@@ -39,6 +39,44 @@ struct EventStreamTests {
         }
     }
 
+    @Test(
+        "a durable subscriber resumes right after the last event it was sent, batched or not",
+        .timeLimit(.minutes(1)),  // a subscriber that resumed from now would wait for the sentinel forever
+        arguments: [0, 16]
+    )
+    func durableResume(maxBatch: UInt32) async throws {
+        try await withLiveServer { server in
+            let first = try await IngestLoad(server: server, sessions: 2)
+            try await first.run(perSession: 5)
+            try await first.publishSentinel()
+            let read = StreamCheck.envelopes(
+                try await Subscriber.collect(
+                    server,
+                    start: .beginning(SubscribeFromBeginning()),
+                    durable: "reader",
+                    maxBatch: maxBatch,
+                    until: first.sentinelCode
+                )
+            )
+            try await Subscriber.waitForNoSubscribers(server)
+            let second = try await IngestLoad(server: server, sessions: 1)
+            try await second.run(perSession: 3)
+            try await second.publishSentinel()
+            let resumed = StreamCheck.envelopes(
+                try await Subscriber.collect(
+                    server,
+                    start: nil,
+                    durable: "reader",
+                    maxBatch: maxBatch,
+                    until: second.sentinelCode
+                )
+            )
+            let last = try #require(read.last?.position)
+            #expect(resumed.first?.position == last + 1)
+            StreamCheck.expectContiguous(resumed, from: last + 1)
+        }
+    }
+
     @Test("after a position: the stream resumes exactly at the next position")
     func afterPosition() async throws {
         try await withLiveServer { server in
@@ -180,13 +218,15 @@ enum Subscriber {
     /// replaying while the load runs may only catch up after the sentinel).
     static func collect(
         _ server: LiveServer,
-        start: SubscribeRequest.Start,
+        start: SubscribeRequest.Start?,
+        durable: String = "",
         maxBatch: UInt32 = 0,
         until sentinel: String
     ) async throws -> [SubscribeResponse] {
         let client = server.process.makeClient()
         defer { Task { await client.close() } }
-        return try await client.events.subscribe(SubscribeRequest(maxBatch: maxBatch, start: start)) { stream in
+        let request = SubscribeRequest(durableSubscriber: durable, maxBatch: maxBatch, start: start)
+        return try await client.events.subscribe(request) { stream in
             var items: [SubscribeResponse] = []
             var (sawSentinel, caughtUp) = (false, false)
             for try await item in stream {
@@ -239,6 +279,15 @@ enum Subscriber {
             try await Task.sleep(for: .milliseconds(10))
         }
         throw HarnessError("no subscriber registered")
+    }
+
+    /// Polls ServerInfo until no subscriber is live (a durable one has saved its position by then).
+    static func waitForNoSubscribers(_ server: LiveServer) async throws {
+        for _ in 0..<400 {
+            if try await server.serverInfo().subscribers == 0 { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw HarnessError("a subscriber is still registered")
     }
 }
 

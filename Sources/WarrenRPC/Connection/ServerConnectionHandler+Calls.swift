@@ -178,7 +178,7 @@ extension ServerConnectionHandler {
             method: handler.descriptor,
             metadata: headers.metadata,
             deadline: deadline,
-            remoteAddress: context.channel.remoteAddress.map { "\($0)" } ?? ""
+            remoteAddress: self.remoteAddress
         )
         let transport = ServerStreamTransport(
             context: callContext,

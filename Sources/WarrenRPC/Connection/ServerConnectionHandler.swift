@@ -32,6 +32,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     var keepaliveTask: RepeatedTask?
     var keepaliveOutstanding = false
     var pingCounter: UInt64 = 0
+    /// The client's address as text, formatted once for every call's context.
+    var remoteAddress = ""
 
     /// Creates the handler of one accepted connection.
     init(configuration: ServerConnectionConfiguration) {
@@ -47,7 +49,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         self.context = context
         self.writer = FrameWriter(allocator: context.channel.allocator)
         if let remote = context.channel.remoteAddress {
-            self.logger[metadataKey: "warren.peer"] = "\(remote)"
+            self.remoteAddress = "\(remote)"
+            self.logger[metadataKey: "warren.peer"] = "\(self.remoteAddress)"
         }
     }
 
