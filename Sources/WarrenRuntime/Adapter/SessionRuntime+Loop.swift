@@ -10,7 +10,11 @@ extension SessionRuntime {
         }
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         loop = LoopState(executor: executor, wake: wake)
-        loop?.task = Task { await self.runLoop(executor: executor, wakes: wakes) }
+        // On the shared pool, not on whatever executor the attaching call preferred (a server runs unary calls
+        // on their connection's event loop, D125): a session's loop outlives the call that started it.
+        loop?.task = Task(executorPreference: globalConcurrentExecutor) {
+            await self.runLoop(executor: executor, wakes: wakes)
+        }
         // Wake for work queued before the loop existed; later admissions wake it themselves, so no wake
         // is lost between the check and publishing the loop (Q2).
         if driver.canStartRun { wake.yield() }
