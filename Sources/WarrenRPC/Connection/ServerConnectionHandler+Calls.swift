@@ -193,10 +193,9 @@ extension ServerConnectionHandler {
             }
         }
         // A bare Task, not a child of the connection: the event loop must cancel it on CANCEL, deadline or
-        // connection loss, which needs its handle. A unary call runs on the event loop it was read on (D125).
+        // connection loss, which needs its handle.
         let serve = handler.serve
-        let executor = handler.shape == .unary ? self.handlerExecutor : nil
-        call.task = Task(executorPreference: executor) {
+        call.task = Task {
             let result: Result<Void, any Error>
             do {
                 try await serve(transport)

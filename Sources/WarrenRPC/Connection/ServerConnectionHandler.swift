@@ -34,8 +34,6 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     var pingCounter: UInt64 = 0
     /// The client's address as text, formatted once for every call's context.
     var remoteAddress = ""
-    /// Where the handler tasks of this connection's calls run.
-    var handlerExecutor: (any TaskExecutor)?
 
     /// Creates the handler of one accepted connection.
     init(configuration: ServerConnectionConfiguration) {
@@ -50,7 +48,6 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         self.writer = FrameWriter(allocator: context.channel.allocator)
-        self.handlerExecutor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
         if let remote = context.channel.remoteAddress {
             self.remoteAddress = "\(remote)"
             self.logger[metadataKey: "warren.peer"] = "\(self.remoteAddress)"

@@ -8,7 +8,7 @@ public import WarrenProto
 public struct RPCMethodHandler: Sendable {
     /// The method served.
     public let descriptor: MethodDescriptor
-    /// The call shape: unary handlers run on their connection's event loop (D125).
+    /// The call shape, for documentation and checks.
     public let shape: CallShape
     /// Serves one call over its transport.
     package let serve: @Sendable (any ServerCallTransport) async throws -> Void

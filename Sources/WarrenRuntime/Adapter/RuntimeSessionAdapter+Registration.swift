@@ -83,9 +83,8 @@ extension RuntimeSessionAdapter {
         let store = self.store
         let runtimeID = id.runtimeID
         // The snapshot hook runs synchronously under the registry's lock, so one task per session turns
-        // it into ordered store writes; only the newest unwritten snapshot is kept. The task outlives the call
-        // that registered the session, so it runs on the shared pool whatever that call preferred (D125).
-        Task(executorPreference: globalConcurrentExecutor) {
+        // it into ordered store writes; only the newest unwritten snapshot is kept.
+        Task {
             for await snapshot in snapshots { try? await store.persistOpsLifecycle(runtimeID, snapshot) }
         }
         let onSnapshot: @Sendable (PersistedOpsSnapshot) -> Void = { continuation.yield($0) }

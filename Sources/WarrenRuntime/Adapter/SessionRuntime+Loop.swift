@@ -10,11 +10,7 @@ extension SessionRuntime {
         }
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         loop = LoopState(executor: executor, wake: wake)
-        // On the shared pool, not on whatever executor the attaching call preferred (a server runs unary calls
-        // on their connection's event loop, D125): a session's loop outlives the call that started it.
-        loop?.task = Task(executorPreference: globalConcurrentExecutor) {
-            await self.runLoop(executor: executor, wakes: wakes)
-        }
+        loop?.task = Task { await self.runLoop(executor: executor, wakes: wakes) }
         // Wake for work queued before the loop existed; later admissions wake it themselves, so no wake
         // is lost between the check and publishing the loop (Q2).
         if driver.canStartRun { wake.yield() }
@@ -105,6 +101,10 @@ extension SessionRuntime {
         let (control, continuation) = AsyncStream<RunControlCommand>.makeStream(bufferingPolicy: .bufferingNewest(4))
         loop?.runControl = continuation
         if let reason = loop?.stopReason { continuation.yield(.stopRuntimeExecutor(reason: reason)) }
+        if let pending = loop?.pendingInterrupt, pending.runID == run.runID {
+            continuation.yield(.cancelCurrentRun(reason: pending.reason))
+        }
+        loop?.pendingInterrupt = nil
         // Hydrated after the control stream is installed, so an interrupt during the blob reads still lands.
         return (await hydratingImages(of: assignment), control)
     }
@@ -176,10 +176,18 @@ extension SessionRuntime {
 
     // MARK: Control
 
-    /// Pushes an interrupt to the run in flight; false when no loop is live.
+    /// Pushes an interrupt to the run in flight; false when no loop is live or the runtime is stopped (its
+    /// loop may still be committing the stop).
     func interrupt(reason: String) -> Bool {
-        guard hasLiveLoop else { return false }
-        loop?.runControl?.yield(.cancelCurrentRun(reason: reason))
+        guard hasLiveLoop, !driver.state.isTerminal else { return false }
+        if let control = loop?.runControl {
+            control.yield(.cancelCurrentRun(reason: reason))
+        } else if let run = driver.currentRun {
+            // Staged (the runtime reads running) while its commit is awaited, not yet assigned: without this
+            // the interrupt would reach no executor and the run would go on. Kept for that run only: if it is
+            // the run whose outcome is being recorded, the next run is not cancelled for it.
+            loop?.pendingInterrupt = (run.runID, reason)
+        }
         return true
     }
 

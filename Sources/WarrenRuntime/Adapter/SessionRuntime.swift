@@ -35,6 +35,9 @@ actor SessionRuntime {
         let wake: AsyncStream<Void>.Continuation
         var task: Task<Void, Never>?
         var runControl: AsyncStream<RunControlCommand>.Continuation?
+        /// An interrupt that came while a run was staged but not yet handed to its executor (no control stream
+        /// yet): that run's control stream gets it first.
+        var pendingInterrupt: (runID: RunID, reason: String)?
         var stopReason: String?
         /// A background operation completed since the loop last injected a continuation (the detached wake).
         var backgroundCompletionPending = false

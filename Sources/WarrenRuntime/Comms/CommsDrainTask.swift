@@ -59,10 +59,9 @@ public struct CommsDrainTask: Sendable {
         }
     }
 
-    /// Spawns ``run()`` as an unstructured task on the shared pool (it outlives the call that spawned it,
-    /// D125): the handle ``CommsDrainSlots`` keeps and cancels.
+    /// Spawns ``run()`` as an unstructured task: the handle ``CommsDrainSlots`` keeps and cancels.
     public func spawn() -> Task<Void, Never> {
-        Task(executorPreference: globalConcurrentExecutor) { _ = await run() }
+        Task { _ = await run() }
     }
 
     /// Runs the loop; returns `.dismissed` after a DISMISS, `.aborted` when cancelled.

@@ -20,18 +20,6 @@ struct ServerCallShapeTests {
         }
     }
 
-    @Test("a unary handler runs on its connection's event loop, a streaming one on the shared pool (D125)")
-    func whereHandlersRun() async throws {
-        try await ServerFixture.run { fixture in
-            let (client, _) = try await RawClient.connected(to: fixture.address)
-            try await client.startCall(1, TestService.path("Where"), requests: [TestService.message("")])
-            try await client.startCall(3, TestService.path("WhereStreaming"), requests: [TestService.message("")])
-            #expect(try await client.response(1).decoded(Message.self).map(\.service) == ["event loop"])
-            #expect(try await client.response(3).decoded(Message.self).map(\.service) == ["pool"])
-            await client.close()
-        }
-    }
-
     @Test("server streaming: every message in order, then OK")
     func serverStreaming() async throws {
         try await ServerFixture.run { fixture in

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOPosix
 import Synchronization
 import WarrenProto
 import WarrenRPC
@@ -53,11 +52,6 @@ struct TestService: RPCService {
 
     static func path(_ method: String) -> String { "/\(Self.name)/\(method)" }
 
-    /// Whether the calling handler runs on an event loop thread or elsewhere (the shared pool).
-    static func whereRunning() -> String {
-        MultiThreadedEventLoopGroup.currentEventLoop == nil ? "pool" : "event loop"
-    }
-
     /// A request (or response) carrying `text`.
     static func message(_ text: String) -> ByteBuffer {
         ByteBuffer(bytes: try! HealthCheckRequest(service: text).serializedBytes())
@@ -68,11 +62,6 @@ struct TestService: RPCService {
         typealias Message = HealthCheckRequest
         return [
             .unary(Self.descriptor("Echo")) { (request: Message, _) in request },
-            .unary(Self.descriptor("Where")) { (_: Message, _) in Message(service: Self.whereRunning()) },
-            .serverStreaming(Self.descriptor("WhereStreaming")) {
-                (_: Message, writer: RPCResponseWriter<Message>, _) in
-                try await writer.write(Message(service: Self.whereRunning()))
-            },
             .serverStreaming(Self.descriptor("Count")) { (request: Message, writer: RPCResponseWriter<Message>, _) in
                 for index in 0..<(Int(request.service) ?? 0) { try await writer.write(Message(service: "\(index)")) }
             },
