@@ -32,6 +32,25 @@ struct EventFollowerTests {
         #expect(caller.starts == [.now(SubscribeFromNow()), .afterPosition(5), .afterPosition(10)])
     }
 
+    @Test("with batches, the follower resumes after the last event of the last batch it delivered")
+    func resumesAfterLastBatch() async throws {
+        let caller = ScriptedSubscribeCaller(scripts: [
+            .init(items: [.caughtUp(3), .batch([4, 5, 6])], end: RPCError(.unavailable, "connection lost")),
+            .init(items: [.batch([7])], end: nil),
+        ])
+        let follower = EventFollower(
+            events: RuntimeEventsClient(caller: caller),
+            request: SubscribeRequest(maxBatch: 64, start: .now(SubscribeFromNow())),
+            policy: ReconnectPolicy(maxAttempts: 3, initialDelay: .milliseconds(1))
+        )
+        var positions: [UInt64] = []
+        for try await item in follower {
+            if case .batch(let batch) = item.item { positions += batch.envelopes.map(\.position) }
+        }
+        #expect(positions == [4, 5, 6, 7])
+        #expect(caller.starts == [.now(SubscribeFromNow()), .afterPosition(6)])
+    }
+
     @Test("a non-retryable error ends the follow with that error")
     func failsOnOtherErrors() async throws {
         let caller = ScriptedSubscribeCaller(scripts: [
@@ -71,12 +90,17 @@ final class ScriptedSubscribeCaller: RPCCaller {
 
     enum Item: Sendable {
         case event(UInt64)
+        case batch([UInt64])
         case caughtUp(UInt64)
         case lagged(UInt64, UInt64)
 
         var response: SubscribeResponse {
             switch self {
             case .event(let position): SubscribeResponse(item: .envelope(RuntimeEventEnvelope(position: position)))
+            case .batch(let positions):
+                SubscribeResponse(
+                    item: .batch(EnvelopeBatch(envelopes: positions.map { RuntimeEventEnvelope(position: $0) }))
+                )
             case .caughtUp(let position): SubscribeResponse(item: .caughtUp(CaughtUp(position: position)))
             case .lagged(let from, let to): SubscribeResponse(item: .lagged(Lagged(fromPosition: from, toPosition: to)))
             }
