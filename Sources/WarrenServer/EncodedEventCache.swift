@@ -42,12 +42,8 @@ final class EncodedEventCache: Sendable {
 
     /// The encoded response carrying `envelope`.
     func response(for envelope: WarrenRuntime.RuntimeEventEnvelope) throws(RPCError) -> ByteBuffer {
-        let index = Self.index(of: envelope)
-        let cached = self.state.withLock { state in
-            state.slots[index].flatMap { $0.position == envelope.position ? $0.bytes : nil }
-        }
-        if let cached { return cached }
-        return try self.encode(envelope, index: index)
+        if let cached = self.withKept(envelope, { $0 }) { return cached }
+        return try self.encode(envelope)
     }
 
     /// Adds the response carrying `envelope` to `batch`, copying a kept one while it is looked up, so the
@@ -55,22 +51,30 @@ final class EncodedEventCache: Sendable {
     /// ``EventBatchEncoder/append(_:)``).
     func add(_ envelope: WarrenRuntime.RuntimeEventEnvelope, to batch: inout EventBatchEncoder) throws(RPCError) -> Bool
     {
+        if let added = self.withKept(envelope, { batch.append($0) }) { return added }
+        return batch.append(try self.encode(envelope))
+    }
+
+    /// `body` applied, under the lock, to the kept response carrying `envelope`; nil when it is not kept.
+    private func withKept<Result>(
+        _ envelope: WarrenRuntime.RuntimeEventEnvelope,
+        _ body: (ByteBuffer) -> Result
+    ) -> Result? {
         let index = Self.index(of: envelope)
-        let added = self.state.withLock { state -> Bool? in
+        return self.state.withLock { state in
             guard let slot = state.slots[index], slot.position == envelope.position else { return nil }
-            return batch.append(slot.bytes)
+            return body(slot.bytes)
         }
-        if let added { return added }
-        return batch.append(try self.encode(envelope, index: index))
     }
 
     private static func index(of envelope: WarrenRuntime.RuntimeEventEnvelope) -> Int {
         Int(envelope.position % UInt64(Self.capacity))
     }
 
-    private func encode(_ envelope: WarrenRuntime.RuntimeEventEnvelope, index: Int) throws(RPCError) -> ByteBuffer {
+    /// Encodes the response carrying `envelope` and keeps it when it fits the bounds.
+    private func encode(_ envelope: WarrenRuntime.RuntimeEventEnvelope) throws(RPCError) -> ByteBuffer {
         let bytes = try MessageCoding.encode(SubscribeResponse(.event(envelope)))
-        self.state.withLock { $0.keep(bytes, at: envelope.position, index: index) }
+        self.state.withLock { $0.keep(bytes, at: envelope.position, index: Self.index(of: envelope)) }
         return bytes
     }
 }

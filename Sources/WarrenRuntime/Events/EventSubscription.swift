@@ -63,8 +63,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 if let live {
                     switch await live.subscriber.next() {
                     case .envelope(let envelope)?:
-                        guard envelope.position > cursor else { continue }
-                        cursor = envelope.position
+                        guard advance(past: envelope) else { continue }
                         return .event(envelope)
                     case .overflowed?:
                         detach()  // fall back to the log from the cursor
@@ -94,11 +93,17 @@ public struct EventSubscription: AsyncSequence, Sendable {
             if let item = pending.popFirst() { return item }
             guard let live, !Task.isCancelled else { return nil }
             while let envelope = live.subscriber.poll() {
-                guard envelope.position > cursor else { continue }
-                cursor = envelope.position
-                return .event(envelope)
+                if advance(past: envelope) { return .event(envelope) }
             }
             return nil
+        }
+
+        /// Moves the cursor past `envelope`; false when it is already behind (a live event the log replay
+        /// delivered).
+        private mutating func advance(past envelope: RuntimeEventEnvelope) -> Bool {
+            guard envelope.position > cursor else { return false }
+            cursor = envelope.position
+            return true
         }
 
         private mutating func begin() async throws {
@@ -140,8 +145,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
         }
 
         private mutating func enqueue(_ envelopes: [RuntimeEventEnvelope]) {
-            for envelope in envelopes where envelope.position > cursor {
-                cursor = envelope.position
+            for envelope in envelopes where advance(past: envelope) {
                 if subscription.filter.matches(envelope) { pending.append(.event(envelope)) }
             }
         }

@@ -4,9 +4,10 @@ import WarrenRuntime
 
 /// RuntimeEvents.Subscribe: replay from the log, CaughtUp, then live events; `Lagged` for compacted holes.
 ///
-/// Each item waits for the client's flow-control credit before the next is read, so a slow subscriber
-/// fills only its bounded live buffer; past it the subscription reads the log instead, and past the log's
-/// retention it is told `Lagged` (SPEC §4.1). Server memory per subscriber stays bounded either way.
+/// Responses run at most a bounded pipeline ahead of the client's flow-control credit (D118), so a slow
+/// subscriber fills only its bounded live buffer; past it the subscription reads the log instead, and past
+/// the log's retention it is told `Lagged` (SPEC §4.1). Server memory per subscriber stays bounded either
+/// way. With `max_batch` above 1, the events ready together go in one `batch` item (D123).
 struct RuntimeEventsBinding: RuntimeEventsServiceProtocol {
     /// The most events in one `batch` item, whatever `max_batch` asks for.
     static let maxBatch: UInt32 = 1_024
