@@ -41,7 +41,7 @@ struct EventBatchEncoder {
         }
         // Through a pointer: `writeImmutableBuffer` would retain the shared buffer, a write to a reference
         // count that every subscriber's core contends for.
-        response.withUnsafeReadableBytes { self.message.writeBytes($0) }
+        _ = response.withUnsafeReadableBytes { self.message.writeBytes($0) }
         return true
     }
 

@@ -64,6 +64,7 @@ extension SessionRuntime {
             break
         }
         var envelopes: [RuntimeEventEnvelope] = []
+        let ended = driver.changedTerminalInputIDs
         if applied.isEmpty {
             driver.rollBackChange()
         } else {
@@ -85,6 +86,8 @@ extension SessionRuntime {
                 return .failure(refused[index] ?? .internal("request \(requests[index].id) was not applied"))
             }
         }
+        // A queued input that an admission superseded or coalesced has ended: its waiters learn how.
+        resolveTerminalWaiters(ended)
         if wake { wakeLoop() }
         return answers
     }

@@ -89,6 +89,11 @@ struct RuntimeDriver: Sendable {
         return changed.compactMap { id in seen.insert(id).inserted ? ledger[id] : nil }
     }
 
+    /// Inputs changed since the last take that are now terminal.
+    var changedTerminalInputIDs: [InputID] {
+        changed.filter { ledger[$0]?.state.isTerminal == true }
+    }
+
     /// Takes the strongest signal since the last call.
     mutating func takeSignal() -> PostAdmissionSignal {
         defer { signal = .none }

@@ -1,6 +1,7 @@
 import Testing
-import WarrenRuntime
 import WarrenStore
+
+@testable import WarrenRuntime
 
 /// Completion handles and the waiters each lifecycle operation ends (session_adapter.rs).
 @Suite("Adapter completions")
@@ -113,5 +114,25 @@ struct AdapterCompletionTests {
         let again = try await adapter.awaitCompletion(session, inputID: handle!.inputID)
         #expect(again.outcome == .completed(RunResult(text: "hello")))
         #expect(try await again.wait() == .completed(RunResult(text: "hello")))
+    }
+
+    @Test(
+        "a waiter of an input coalesced by a later admission ends when that admission commits",
+        .timeLimit(.minutes(1))
+    )
+    func coalescedInputResolvesItsWaiter() async throws {
+        let adapter = RuntimeSessionAdapter.ephemeral()
+        let session = SessionID.make()
+        try await adapter.registerSession(session)
+        let header = { CoreInputs.header(source: CoreInputs.peerOrigin, supersession: "progress of req-1") }
+        let (_, handle) = try await adapter.acceptInputWithCompletion(session, CoreInputs.progress(header: header()))
+        let first = try #require(handle)
+        guard case .accepted(let later, _, _) = try await adapter.acceptInput(session, CoreInputs.progress(header: header()))
+        else {
+            Issue.record("the later progress was not accepted")
+            return
+        }
+        #expect(try await adapter.inputState(session, first.inputID)?.terminalOutcome == .coalesced(into: later))
+        #expect(try await first.wait() == .abandoned(reason: "coalesced into \(later)"))
     }
 }
