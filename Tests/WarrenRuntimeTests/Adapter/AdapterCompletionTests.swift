@@ -127,7 +127,11 @@ struct AdapterCompletionTests {
         let header = { CoreInputs.header(source: CoreInputs.peerOrigin, supersession: "progress of req-1") }
         let (_, handle) = try await adapter.acceptInputWithCompletion(session, CoreInputs.progress(header: header()))
         let first = try #require(handle)
-        guard case .accepted(let later, _, _) = try await adapter.acceptInput(session, CoreInputs.progress(header: header()))
+        guard
+            case .accepted(let later, _, _) = try await adapter.acceptInput(
+                session,
+                CoreInputs.progress(header: header())
+            )
         else {
             Issue.record("the later progress was not accepted")
             return
