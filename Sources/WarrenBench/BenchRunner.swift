@@ -120,7 +120,7 @@ public struct BenchRunner: Sendable {
                     ready: context.ready,
                     maxBatch: self.plan.maxBatch
                 )
-                group.addTask { .subscriber(await loop.run()) }
+                group.addTask(executorPreference: loop.client.preferredTaskExecutor) { .subscriber(await loop.run()) }
             }
             let load = LoadPhase(context: context, clients: callers, progress: self.progress, grace: self.drainGrace)
             group.addTask { .load(try await load.run()) }

@@ -33,6 +33,10 @@ public final class WarrenClient: Sendable {
         self.health = HealthClient(caller: rpc)
     }
 
+    /// Runs tasks on the thread that owns this client's connection: calls made by a task that prefers it
+    /// make no thread hop (``RPCClient/preferredTaskExecutor``).
+    public var preferredTaskExecutor: any TaskExecutor { self.rpc.preferredTaskExecutor }
+
     /// Follows the event stream across reconnects, resuming after the last position delivered (see
     /// ``EventFollower``).
     public func followEvents(

@@ -41,7 +41,10 @@ struct LoadPhase: Sendable {
                     counters: self.context.counters,
                     cpu: self.context.cpu
                 )
-                group.addTask { .caller(await loop.run(warmupEnd: warmupEnd, deadline: deadline)) }
+                // On the client's event loop: no thread hop between the caller and its connection (D129).
+                group.addTask(executorPreference: loop.client.preferredTaskExecutor) {
+                    .caller(await loop.run(warmupEnd: warmupEnd, deadline: deadline))
+                }
             }
             group.addTask { await self.drive(warmupEnd: warmupEnd, deadline: deadline) }
             let reporter = ProgressReporter(

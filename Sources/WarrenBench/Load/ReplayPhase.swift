@@ -15,7 +15,9 @@ struct ReplayPhase: Sendable {
         let results = await withTaskGroup(of: SubscriberResult.self) { group in
             for index in 0..<self.subscribers {
                 let client = self.clients[index % self.clients.count]
-                group.addTask { await Self.replay(client, maxBatch: self.maxBatch) }
+                group.addTask(executorPreference: client.preferredTaskExecutor) {
+                    await Self.replay(client, maxBatch: self.maxBatch)
+                }
             }
             var results: [SubscriberResult] = []
             for await result in group { results.append(result) }

@@ -18,8 +18,8 @@ final class ClientConnection: Sendable {
     }
 
     /// Starts connecting to the configured server; calls wait for ``peerSettings()``.
-    static func connect(_ configuration: RPCClientConfiguration, group: any EventLoopGroup) -> ClientConnection {
-        let connection = ClientConnection(eventLoop: group.next(), configuration: configuration)
+    static func connect(_ configuration: RPCClientConfiguration, on eventLoop: any EventLoop) -> ClientConnection {
+        let connection = ClientConnection(eventLoop: eventLoop, configuration: configuration)
         let handler = connection.handler
         let maxFrameSize = UInt32(configuration.maxFrameSize)
         ClientBootstrap(group: connection.eventLoop)

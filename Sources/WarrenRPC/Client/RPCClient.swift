@@ -19,13 +19,21 @@ public final class RPCClient: RPCCaller {
     }
 
     private let configuration: RPCClientConfiguration
-    private let group: any EventLoopGroup
+    /// The event loop every connection of this client runs on.
+    private let eventLoop: any EventLoop
     private let state = Mutex(State())
+
+    /// An executor running tasks on the thread that owns this client's connections. Calls made by a task
+    /// that prefers it (`withTaskExecutorPreference`, `addTask(executorPreference:)`) reach the socket, and
+    /// their responses the caller, with no thread hop (D129); keep such tasks free of blocking work, which
+    /// would hold up the connection's I/O.
+    public let preferredTaskExecutor: any TaskExecutor
 
     /// Creates a client; nothing connects until the first call.
     public init(configuration: RPCClientConfiguration = RPCClientConfiguration()) {
         self.configuration = configuration
-        self.group = MultiThreadedEventLoopGroup.singleton
+        self.eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        self.preferredTaskExecutor = EventLoopTaskExecutor(eventLoop: self.eventLoop)
     }
 
     /// Stops taking calls, lets the calls in flight finish, and closes every connection.
@@ -43,7 +51,7 @@ public final class RPCClient: RPCCaller {
         try self.state.withLock { state throws(RPCError) in
             guard !state.closed else { throw RPCError(.unavailable, "the client is closed") }
             if let current = state.current, current.isAcceptingCalls { return current }
-            let connection = ClientConnection.connect(self.configuration, group: self.group)
+            let connection = ClientConnection.connect(self.configuration, on: self.eventLoop)
             state.current = connection
             state.live[ObjectIdentifier(connection)] = connection
             connection.signals.closeFuture.whenComplete { [weak self] _ in self?.forget(connection) }

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOPosix
 import Synchronization
 import Testing
 import WarrenProto
@@ -34,6 +35,33 @@ struct RPCClientTests {
         #expect(try UInt64Value(buffer: message.payload).value == 7)
         try await connection.respond(streamID: 1, messages: [try encode(UInt64Value(value: 8))])
         #expect(try await call.value.value == 8)
+        await client.close()
+        try await server.stop()
+    }
+
+    @Test("a task preferring the client's executor runs on its connection's event loop, before and after a call")
+    func preferredExecutorRunsOnTheConnectionsLoop() async throws {
+        let server = try await FakeServer.start()
+        let client = RPCClient(configuration: server.clientConfiguration)
+        let call = Task(executorPreference: client.preferredTaskExecutor) {
+            let before = MultiThreadedEventLoopGroup.currentEventLoop.map(ObjectIdentifier.init)
+            let response: UInt64Value = try await client.unary(
+                Self.method,
+                request: UInt64Value(value: 7),
+                options: CallOptions()
+            )
+            let after = MultiThreadedEventLoopGroup.currentEventLoop.map(ObjectIdentifier.init)
+            return (before, after, response.value)
+        }
+        let connection = try await server.nextConnection()
+        _ = try await connection.expect(.headers)
+        _ = try await connection.expect(.message)
+        try await connection.respond(streamID: 1, messages: [try encode(UInt64Value(value: 8))])
+        let (before, after, value) = try await call.value
+        #expect(value == 8)
+        #expect(before != nil, "the task did not start on an event loop")
+        #expect(before == after, "the call resumed its task on another thread")
+        #expect(MultiThreadedEventLoopGroup.currentEventLoop == nil, "the test's own task runs off the loops")
         await client.close()
         try await server.stop()
     }
