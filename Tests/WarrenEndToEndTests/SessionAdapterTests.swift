@@ -79,6 +79,33 @@ struct SessionAdapterTests {
         }
     }
 
+    @Test("AwaitCompletion on a queued input ends when a later admission coalesces it (D127)", .timeLimit(.minutes(1)))
+    func awaitCompletionOfCoalescedInput() async throws {
+        try await withLiveServer { server in
+            let adapter = server.client.adapter
+            let session = Wire.newSessionID()
+            _ = try await adapter.registerSession(RegisterSessionRequest(sessionID: session))
+            let first = try await server.client.sessions.acceptInput(
+                AcceptInputRequest(sessionID: session, input: Wire.progress(of: "req-1", key: "progress of req-1"))
+            )
+            let firstID = try #require(Wire.acceptedID(first.outcome))
+            let waiter = Task {
+                try await adapter.awaitCompletion(AwaitCompletionRequest(sessionID: session, inputID: firstID))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let later = try await server.client.sessions.acceptInput(
+                AcceptInputRequest(sessionID: session, input: Wire.progress(of: "req-1", key: "progress of req-1"))
+            )
+            let laterID = try #require(Wire.acceptedID(later.outcome))
+            let done = try await waiter.value
+            guard case .abandoned(let abandoned) = done.outcome?.outcome else {
+                Issue.record("not abandoned: \(done)")
+                return
+            }
+            #expect(abandoned.reason == "coalesced into \(laterID)")
+        }
+    }
+
     @Test("interrupt and stop reach a sleeping run; interrupt on an idle session reports no run")
     func interruptAndStop() async throws {
         try await withLiveServer { server in

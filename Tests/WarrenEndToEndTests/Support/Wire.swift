@@ -11,6 +11,19 @@ enum Wire {
         Input(variant: .prompt(PromptInput(header: InputHeader(idempotencyKey: key), text: text)))
     }
 
+    /// A peer's progress response to `requestID`, from peer-a, with a supersession key: the default policy
+    /// coalesces a queued one into the next with the same key.
+    static func progress(of requestID: String, key: String) -> Input {
+        let header = InputHeader(
+            source: InputOrigin(origin: .peerOrigin(InputOriginPeer(peerID: "peer-a"))),
+            supersessionKey: key
+        )
+        let convention = PeerConvention(
+            variant: .responseProgress(PeerConventionResponseProgress(requestID: requestID, phase: .inProgress))
+        )
+        return Input(variant: .peer(PeerInput(header: header, convention: convention, body: "working")))
+    }
+
     /// A built-in executor reference by its CLI name (`echo`, `sleep`, `fail`, `fail:N`).
     static func builtin(_ kind: BuiltinExecutorKind, failCount: UInt32 = 0) -> ExecutorRef {
         ExecutorRef(target: .builtin(BuiltinExecutor(kind: kind, failCount: failCount)))
